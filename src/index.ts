@@ -1,0 +1,6 @@
+/**
+ * credential-lifecycle: the nevisIDM core v1 credential lifecycle as pure functions.
+ *
+ * @packageDocumentation
+ */
+export * from './domain/index.js';

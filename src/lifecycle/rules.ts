@@ -1,0 +1,64 @@
+/**
+ * The policy parameters the lifecycle machine reads. The policy module derives
+ * them from a full policy (`lifecycleRulesOf`); the machine knows nothing else
+ * about policies.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * How failures count towards a temporary lock: `strict` locks on every failure
+ * from the threshold on; `threshold` locks on every multiple of it.
+ *
+ * @example
+ * import type { TmpLockingMode } from 'credential-lifecycle';
+ * const mode: TmpLockingMode = 'threshold';
+ */
+export type TmpLockingMode = 'strict' | 'threshold';
+
+/**
+ * The state an administrator's reset leads to.
+ *
+ * @example
+ * import type { ResetTarget } from 'credential-lifecycle';
+ * const target: ResetTarget = 'reset-code';
+ */
+export type ResetTarget = 'initial' | 'active' | 'reset-code';
+
+/**
+ * The rules one credential's lifecycle obeys. Counts of `-1` disable the rule.
+ *
+ * @example
+ * import type { LifecycleRules } from 'credential-lifecycle';
+ * const rules: LifecycleRules = {
+ *   maxCredFailureCount: 3,
+ *   tmpLockingThreshold: 2,
+ *   tmpLockingDuration: 60_000,
+ *   tmpLockingMode: 'strict',
+ *   maxCredSuccessCount: -1,
+ *   singleUse: false,
+ *   maxResetCount: -1,
+ *   resetTarget: 'initial',
+ *   credentialLifetime: 315_360_000_000,
+ * };
+ */
+export interface LifecycleRules {
+  /** Failures (after the increment) at which the credential fail-locks; -1 disables. */
+  readonly maxCredFailureCount: number;
+  /** Failures at which it tmp-locks (see {@link TmpLockingMode}); -1 disables. */
+  readonly tmpLockingThreshold: number;
+  /** How long a temporary lock lasts, in milliseconds. */
+  readonly tmpLockingDuration: number;
+  /** Whether every failure from the threshold on locks, or every multiple of it. */
+  readonly tmpLockingMode: TmpLockingMode;
+  /** Successful logins at which the credential fail-locks (PUK); -1 disables. */
+  readonly maxCredSuccessCount: number;
+  /** Whether a successful login consumes (deletes) the credential (TSP, Ticket). */
+  readonly singleUse: boolean;
+  /** Resets allowed over the credential's life; -1 is unlimited. */
+  readonly maxResetCount: number;
+  /** The state an administrator's reset leads to. */
+  readonly resetTarget: ResetTarget;
+  /** How long a credential is valid from its creation or reset, in milliseconds. */
+  readonly credentialLifetime: number;
+}

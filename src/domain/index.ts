@@ -3,8 +3,13 @@
  *
  * @packageDocumentation
  */
+export * from './credential.js';
 export * from './credential-type.js';
 export * from './errors.js';
+export * from './ext-id.js';
 export * from './instant.js';
+export * from './int32.js';
+export * from './requests.js';
+export * from './responses.js';
 export * from './state.js';
 export * from './validity.js';

@@ -1,0 +1,177 @@
+/**
+ * Finds the code examples of the project (TSDoc `@example` blocks in src/ and
+ * ```ts blocks in Markdown) and type-checks them as modules that import the
+ * package by its published name.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ts from 'typescript';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** One example: where it starts (1-based line of its first code line) and its code. */
+export interface Snippet {
+  readonly file: string;
+  readonly line: number;
+  readonly code: string;
+}
+
+const isFence = (line: string): boolean => /^\s*```/.test(line);
+
+const trimBlankEnds = (lines: readonly { text: string; line: number }[]) => {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]?.text.trim() === '') start++;
+  while (end > start && lines[end - 1]?.text.trim() === '') end--;
+  return lines.slice(start, end);
+};
+
+/**
+ * The `@example` blocks of the doc comments in a TypeScript source: the lines
+ * after the `@example` line up to the next block tag or the end of the
+ * comment, with the comment's ` * ` margin removed. Fence lines are dropped.
+ */
+export const examplesOf = (file: string, source: string): Snippet[] => {
+  const snippets: Snippet[] = [];
+  for (const match of source.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
+    const firstLine = source.slice(0, match.index).split('\n').length;
+    const lines = match[0].split('\n').map((raw, i, all) => {
+      let text = raw;
+      if (i === 0) text = text.replace(/^\s*\/\*\*\s?/, '');
+      if (i === all.length - 1) text = text.replace(/\s*\*\/\s*$/, '');
+      if (i > 0) text = text.replace(/^\s*\*(?!\/) ?/, '');
+      return { text, line: firstLine + i };
+    });
+    let current: { text: string; line: number }[] | undefined;
+    const flush = () => {
+      const body = trimBlankEnds(current ?? []).filter((l) => !isFence(l.text));
+      const first = body[0];
+      if (first !== undefined) {
+        snippets.push({ file, line: first.line, code: body.map((l) => l.text).join('\n') });
+      }
+      current = undefined;
+    };
+    for (const l of lines) {
+      const tag = /^\s*@([A-Za-z]+)/.exec(l.text)?.[1];
+      if (tag !== undefined) {
+        if (current !== undefined) flush();
+        if (tag === 'example') current = [];
+        continue;
+      }
+      current?.push(l);
+    }
+    if (current !== undefined) flush();
+  }
+  return snippets;
+};
+
+/** The ```ts (or ```typescript) fenced blocks of a Markdown text. */
+export const markdownTsBlocksOf = (file: string, markdown: string): Snippet[] => {
+  const snippets: Snippet[] = [];
+  const lines = markdown.split('\n');
+  let start: number | undefined;
+  for (const [i, line] of lines.entries()) {
+    if (start === undefined && /^\s*```(ts|typescript)\s*$/.test(line)) start = i + 1;
+    else if (start !== undefined && isFence(line)) {
+      snippets.push({ file, line: start + 1, code: lines.slice(start, i).join('\n') });
+      start = undefined;
+    }
+  }
+  return snippets;
+};
+
+/** The TypeScript files under a directory of the repository, repo-relative, sorted. */
+export const sourceFilesUnder = (dir: string): string[] =>
+  fs
+    .readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => path.join(dir, f).split(path.sep).join('/'))
+    .sort();
+
+const packageEntries = (): Map<string, string> => {
+  const entries = new Map([['credential-lifecycle', path.join(repoRoot, 'src/index.ts')]]);
+  const testing = path.join(repoRoot, 'src/testing/index.ts');
+  if (fs.existsSync(testing)) entries.set('credential-lifecycle/testing', testing);
+  return entries;
+};
+
+const compilerOptions = (): ts.CompilerOptions => {
+  const configPath = path.join(repoRoot, 'tsconfig.json');
+  const config = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, repoRoot);
+  return {
+    ...parsed.options,
+    noEmit: true,
+    typeRoots: [path.join(repoRoot, 'node_modules/@types')],
+  };
+};
+
+/**
+ * Type-checks every snippet as its own ES module in one program. Imports of
+ * `credential-lifecycle` (and `/testing`) resolve to the sources; any other
+ * import resolves as it would from the repository's test folder. Returns the
+ * diagnostics of each snippet as `file:line: TSnnnn message`, keyed by the
+ * snippet's index.
+ */
+export const typeCheckSnippets = (snippets: readonly Snippet[]): Map<number, string[]> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credential-lifecycle-examples-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
+    const fileOf = (i: number) => path.join(dir, `example-${String(i).padStart(4, '0')}.ts`);
+    snippets.forEach((s, i) => {
+      fs.writeFileSync(fileOf(i), `${s.code}\nexport {};\n`);
+    });
+    const options = compilerOptions();
+    const host = ts.createCompilerHost(options);
+    host.getCurrentDirectory = () => repoRoot;
+    const entries = packageEntries();
+    const anchor = path.join(repoRoot, 'test/docs/examples.test.ts');
+    host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, sourceFile) =>
+      literals.map((literal) => {
+        const entry = entries.get(literal.text);
+        if (entry !== undefined) {
+          return {
+            resolvedModule: {
+              resolvedFileName: entry,
+              extension: ts.Extension.Ts,
+              isExternalLibraryImport: false,
+            },
+          };
+        }
+        const from = containingFile.startsWith(dir) ? anchor : containingFile;
+        const mode = ts.getModeForUsageLocation(sourceFile, literal, opts);
+        return ts.resolveModuleName(literal.text, from, opts, host, undefined, redirected, mode);
+      });
+    const program = ts.createProgram({
+      rootNames: snippets.map((_, i) => fileOf(i)),
+      options,
+      host,
+    });
+    const results = new Map<number, string[]>();
+    snippets.forEach((snippet, i) => {
+      const sourceFile = program.getSourceFile(fileOf(i));
+      const diagnostics =
+        sourceFile === undefined
+          ? []
+          : [
+              ...program.getSyntacticDiagnostics(sourceFile),
+              ...program.getSemanticDiagnostics(sourceFile),
+            ];
+      results.set(
+        i,
+        diagnostics.map((d) => {
+          const at =
+            d.file !== undefined && d.start !== undefined
+              ? d.file.getLineAndCharacterOfPosition(d.start).line
+              : 0;
+          const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+          return `${snippet.file}:${snippet.line + at}: TS${d.code} ${text}`;
+        }),
+      );
+    });
+    return results;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};

@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './domain/index.js';
+export * from './lifecycle/index.js';

@@ -1,0 +1,11 @@
+/**
+ * The credential lifecycle: the XState machine, the pure API over it, the
+ * persisted-value codec and the diagram generator.
+ *
+ * @packageDocumentation
+ */
+export * from './diagram.js';
+export * from './lifecycle.js';
+export * from './machine.js';
+export * from './rules.js';
+export * from './value.js';

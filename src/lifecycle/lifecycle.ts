@@ -1,0 +1,433 @@
+/**
+ * The pure API over the lifecycle machine: create a lifecycle value, apply one
+ * event, ask what is allowed. Values are plain JSON data; nothing is thrown
+ * and no clock is read.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { type SnapshotFrom, transition } from 'xstate';
+import type { CredentialKind } from '../domain/credential-type.js';
+import type { Instant } from '../domain/instant.js';
+import type { StateName } from '../domain/state.js';
+import {
+  type LifecycleContext,
+  type LifecycleEvent,
+  type LifecycleEventType,
+  type LifecycleMachine,
+  type LifecycleState,
+  lifecycleEventTypes,
+  lifecycleMachine,
+  lockAfterFailures,
+} from './machine.js';
+import type { LifecycleRules } from './rules.js';
+
+/**
+ * One credential's lifecycle: its state and context. Plain data: it survives
+ * `JSON.stringify` / `JSON.parse` unchanged (see `LifecycleValue`).
+ *
+ * @example
+ * import { createLifecycle, type Lifecycle } from 'credential-lifecycle';
+ * declare const l: Lifecycle;
+ * const restored: Lifecycle = JSON.parse(JSON.stringify(l));
+ */
+export type Lifecycle = {
+  /** The stored state, or `deleted`. */
+  readonly state: LifecycleState;
+  /** Counters, lock data, dates, version and rules. */
+  readonly context: LifecycleContext;
+};
+
+/**
+ * Why an event or a creation was refused. Plain data without any secret.
+ *
+ * @example
+ * import type { Refusal } from 'credential-lifecycle';
+ * const r: Refusal = { _tag: 'TemporarilyLocked', until: 60_000 };
+ */
+export type Refusal =
+  | {
+      /** The event has no meaning in this state (e.g. unlock of an active credential). */
+      readonly _tag: 'NotAllowedInState';
+      readonly state: LifecycleState;
+      readonly event: LifecycleEventType;
+    }
+  | {
+      /** The event does not apply to this credential kind. */
+      readonly _tag: 'NotForKind';
+      readonly kind: CredentialKind;
+      readonly event: LifecycleEventType;
+    }
+  | {
+      /** A login while tmp-locked, before the lock ends. */
+      readonly _tag: 'TemporarilyLocked';
+      readonly until: Instant;
+    }
+  | { /** A login while fail-locked. */ readonly _tag: 'FailLocked' }
+  | { /** A login while disabled. */ readonly _tag: 'Disabled' }
+  | { /** Any change of an archived credential but deletion. */ readonly _tag: 'Archived' }
+  | {
+      /** A login after the validity period. */
+      readonly _tag: 'Expired';
+      readonly validTo: Instant;
+    }
+  | {
+      /** A login before the validity period. */
+      readonly _tag: 'NotYetValid';
+      readonly validFrom: Instant;
+    }
+  | {
+      /** A reset beyond `maxResetCount`. */
+      readonly _tag: 'ResetLimitReached';
+      readonly resetCount: number;
+      readonly maxResetCount: number;
+    }
+  | { /** Any event after the credential was deleted. */ readonly _tag: 'Deleted' }
+  | {
+      /** A state that creation or the admin state matrix does not allow. */
+      readonly _tag: 'StateNotAllowed';
+      readonly stateName: StateName;
+    };
+
+/**
+ * The login status code of the auth API: 5 OK, 2 failed, 3 failed and the
+ * next failure locks, 4 failed and now fail-locked, 9 failed and now tmp-locked.
+ *
+ * @example
+ * import type { LoginStatus } from 'credential-lifecycle';
+ * const ok: LoginStatus = 5;
+ */
+export type LoginStatus = 2 | 3 | 4 | 5 | 9;
+
+/**
+ * An accepted event: the new lifecycle value, the login status for login
+ * events, and whether the credential is now deleted. When the event changed
+ * nothing (an `admin.update` that repeats the current values, a `time.passes`
+ * with no lock to end), `lifecycle` is the input value itself.
+ *
+ * @example
+ * import { applyEvent, type Outcome } from 'credential-lifecycle';
+ * const statusOf = (o: Outcome) => o.loginStatus ?? 'not a login';
+ */
+export type Outcome = {
+  readonly lifecycle: Lifecycle;
+  readonly loginStatus?: LoginStatus;
+  readonly deleted: boolean;
+};
+
+/**
+ * What creating a lifecycle needs: the kind, the rules, the creation instant
+ * and optionally the initial state (initial, active, disabled, reset-code or
+ * admin-changed; by default initial for Password and TSP, active for Ticket
+ * and PUK).
+ *
+ * @example
+ * import type { CreateLifecycle, LifecycleRules } from 'credential-lifecycle';
+ * declare const rules: LifecycleRules;
+ * const request: CreateLifecycle = { kind: 'ticket', rules, at: 0 };
+ */
+export type CreateLifecycle = {
+  readonly kind: CredentialKind;
+  readonly stateName?: StateName;
+  readonly rules: LifecycleRules;
+  readonly at: Instant;
+};
+
+/**
+ * The state each kind starts in when creation names none.
+ *
+ * @example
+ * import { defaultCreateState } from 'credential-lifecycle';
+ * defaultCreateState.ticket; // 'active'
+ */
+export const defaultCreateState = {
+  password: 'initial',
+  tempStrongPassword: 'initial',
+  ticket: 'active',
+  puk: 'active',
+} as const satisfies Record<CredentialKind, StateName>;
+
+/**
+ * The states a creation may name explicitly.
+ *
+ * @example
+ * import { createStates } from 'credential-lifecycle';
+ * createStates.includes('archived'); // false
+ */
+export const createStates: readonly StateName[] = [
+  'initial',
+  'active',
+  'disabled',
+  'reset-code',
+  'admin-changed',
+];
+
+type Snapshot = SnapshotFrom<LifecycleMachine>;
+
+/**
+ * Snapshots of values this module produced, so a chain of `applyEvent` calls
+ * does not rebuild the snapshot every time. Values from elsewhere (e.g. parsed
+ * JSON) are resolved once.
+ */
+const snapshots = new WeakMap<Lifecycle, Snapshot>();
+
+const snapshotOf = (lifecycle: Lifecycle): Snapshot => {
+  const cached = snapshots.get(lifecycle);
+  if (
+    cached !== undefined &&
+    cached.context === lifecycle.context &&
+    cached.value === lifecycle.state
+  ) {
+    return cached;
+  }
+  const resolved = lifecycleMachine.resolveState({
+    value: lifecycle.state,
+    context: lifecycle.context,
+  });
+  snapshots.set(lifecycle, resolved);
+  return resolved;
+};
+
+const fromSnapshot = (snapshot: Snapshot): Lifecycle => {
+  const lifecycle: Lifecycle = { state: snapshot.value, context: snapshot.context };
+  snapshots.set(lifecycle, snapshot);
+  return lifecycle;
+};
+
+/**
+ * Creates the lifecycle of a new credential: counters 0, version 0, reason
+ * `initialized`, validity from `at` for `rules.credentialLifetime`. A state a
+ * creation may not name is refused with `StateNotAllowed`.
+ *
+ * @example
+ * import { createLifecycle, type LifecycleRules } from 'credential-lifecycle';
+ * declare const rules: LifecycleRules;
+ * createLifecycle({ kind: 'password', rules, at: 0 }); // right({ state: 'initial', … })
+ * createLifecycle({ kind: 'password', stateName: 'archived', rules, at: 0 }); // left(StateNotAllowed)
+ */
+export const createLifecycle = (request: CreateLifecycle): E.Either<Refusal, Lifecycle> => {
+  const state = request.stateName ?? defaultCreateState[request.kind];
+  if (!createStates.includes(state)) return E.left({ _tag: 'StateNotAllowed', stateName: state });
+  const { at, kind, rules } = request;
+  return E.right({
+    state,
+    context: {
+      kind,
+      rules,
+      failedLoginCount: 0,
+      successfulLoginCount: 0,
+      resetCount: 0,
+      failureCount: 0,
+      successCount: 0,
+      lockedUntil: null,
+      stateBeforeLock: null,
+      validity: { from: at, to: at + rules.credentialLifetime },
+      stateChangeReason: 'initialized',
+      stateChangeDetail: null,
+      modificationComment: null,
+      lastSuccessfulLoginDate: null,
+      lastFailedLoginDate: null,
+      created: at,
+      lastModified: at,
+      lastStateChange: at,
+      version: 0,
+    },
+  });
+};
+
+const isLogin = (type: LifecycleEventType): boolean =>
+  type === 'login.succeeded' || type === 'login.failed';
+
+/** Why a login at `at` is refused in `lifecycle` (judged as stored: no expiry applied). */
+const loginRefusal = (lifecycle: Lifecycle, at: Instant): Refusal | undefined => {
+  const { context } = lifecycle;
+  switch (lifecycle.state) {
+    case 'deleted':
+      return { _tag: 'Deleted' };
+    case 'archived':
+      return { _tag: 'Archived' };
+    case 'tmp-locked':
+      return { _tag: 'TemporarilyLocked', until: context.lockedUntil ?? at };
+    case 'fail-locked':
+      return { _tag: 'FailLocked' };
+    case 'disabled':
+      return { _tag: 'Disabled' };
+    default:
+      if (at > context.validity.to) return { _tag: 'Expired', validTo: context.validity.to };
+      if (at < context.validity.from)
+        return { _tag: 'NotYetValid', validFrom: context.validity.from };
+      return undefined;
+  }
+};
+
+/**
+ * Explains an event the machine did not take in `lifecycle`: a refusal, or a
+ * no-op acceptance (`admin.update` repeating the current values, `time.passes`
+ * with nothing to do).
+ */
+const explain = (lifecycle: Lifecycle, event: LifecycleEvent): E.Either<Refusal, Outcome> => {
+  const { state, context } = lifecycle;
+  const noChange = E.right<Refusal, Outcome>({ lifecycle, deleted: state === 'deleted' });
+  if (state === 'deleted') return E.left({ _tag: 'Deleted' });
+  const notAllowed: Refusal = { _tag: 'NotAllowedInState', state, event: event.type };
+  switch (event.type) {
+    case 'login.succeeded':
+    case 'login.failed':
+      return E.left(loginRefusal(lifecycle, event.at) ?? notAllowed);
+    case 'time.passes':
+      return noChange;
+    case 'admin.update':
+      if (event.stateName !== undefined && event.stateName !== state) {
+        return E.left(
+          state === 'archived'
+            ? { _tag: 'Archived' }
+            : { _tag: 'StateNotAllowed', stateName: event.stateName },
+        );
+      }
+      // The state stays; in `archived` a changed comment or validity is refused.
+      return state === 'archived' &&
+        ((event.modificationComment !== undefined &&
+          event.modificationComment !== context.modificationComment) ||
+          (event.validity !== undefined &&
+            (event.validity.from !== context.validity.from ||
+              event.validity.to !== context.validity.to)))
+        ? E.left({ _tag: 'Archived' })
+        : noChange;
+    case 'user.changedPassword':
+      if (context.kind !== 'password') {
+        return E.left({ _tag: 'NotForKind', kind: context.kind, event: event.type });
+      }
+      break;
+    case 'credential.strongLogin':
+      if (context.kind !== 'tempStrongPassword' && context.kind !== 'ticket') {
+        return E.left({ _tag: 'NotForKind', kind: context.kind, event: event.type });
+      }
+      break;
+    case 'admin.reset': {
+      const max = context.rules.maxResetCount;
+      if (state !== 'archived' && max !== -1 && context.resetCount >= max) {
+        return E.left({
+          _tag: 'ResetLimitReached',
+          resetCount: context.resetCount,
+          maxResetCount: max,
+        });
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  return E.left(state === 'archived' ? { _tag: 'Archived' } : notAllowed);
+};
+
+const loginStatusOf = (after: Lifecycle, event: LifecycleEvent): LoginStatus | undefined => {
+  if (event.type === 'login.succeeded') return 5;
+  if (event.type !== 'login.failed') return undefined;
+  if (after.state === 'fail-locked') return 4;
+  if (after.state === 'tmp-locked') return 9;
+  const { context } = after;
+  return lockAfterFailures(context.rules, context.failedLoginCount + 1) === null ? 2 : 3;
+};
+
+/**
+ * Applies one event. Returns the new value (and, for logins, the status code)
+ * or why the event is refused; a refused event changes nothing. When the event
+ * arrives in `tmp-locked` at or after `lockedUntil`, the lock ends first
+ * (its own version step) and the event is judged in the restored state; if it
+ * is refused there, the whole call is refused and the input stays as it was.
+ *
+ * @example
+ * import { applyEvent, createLifecycle, type LifecycleRules } from 'credential-lifecycle';
+ * import * as E from 'fp-ts/Either';
+ * declare const rules: LifecycleRules;
+ * const created = createLifecycle({ kind: 'password', rules, at: 0 });
+ * if (E.isRight(created)) {
+ *   const r = applyEvent(created.right, { type: 'login.failed', at: 1_000 });
+ *   if (E.isRight(r)) r.right.loginStatus; // 2, 3, 4 or 9 by the rules
+ * }
+ */
+export const applyEvent = (
+  lifecycle: Lifecycle,
+  event: LifecycleEvent,
+): E.Either<Refusal, Outcome> => {
+  const snapshot = snapshotOf(lifecycle);
+  const [next] = transition(lifecycleMachine, snapshot, event);
+  if (next.context === snapshot.context) return explain(lifecycle, event);
+  const after = fromSnapshot(next);
+  const { context } = lifecycle;
+  if (
+    lifecycle.state === 'tmp-locked' &&
+    event.type !== 'time.passes' &&
+    next.context.version === context.version + 1 &&
+    context.lockedUntil !== null &&
+    event.at >= context.lockedUntil
+  ) {
+    // Only the expiry happened: the restored state did not take the event.
+    return explain(after, event);
+  }
+  const loginStatus = isLogin(event.type) ? loginStatusOf(after, event) : undefined;
+  const deleted = after.state === 'deleted';
+  return E.right(
+    loginStatus === undefined
+      ? { lifecycle: after, deleted }
+      : { lifecycle: after, loginStatus, deleted },
+  );
+};
+
+/**
+ * The event types that `applyEvent` would accept with a change at `at`
+ * (`admin.update` when some update is possible; `time.passes` only when a
+ * temporary lock is due to end).
+ *
+ * @example
+ * import { allowedEvents, type Lifecycle } from 'credential-lifecycle';
+ * declare const l: Lifecycle;
+ * allowedEvents(l, Date.UTC(2026, 0, 1)).includes('login.failed');
+ */
+export const allowedEvents = (lifecycle: Lifecycle, at: Instant): readonly LifecycleEventType[] =>
+  lifecycleEventTypes.filter((type) => {
+    const probe: LifecycleEvent =
+      type === 'admin.update'
+        ? { type, at, modificationComment: `${lifecycle.context.modificationComment ?? ''}.` }
+        : { type, at };
+    const result = applyEvent(lifecycle, probe);
+    return E.isRight(result) && result.right.lifecycle !== lifecycle;
+  });
+
+/**
+ * Whether a login attempt at `at` would be judged (right) or refused (left,
+ * with the reason). A temporary lock that has ended by `at` counts as ended.
+ *
+ * @example
+ * import { canLogin, type Lifecycle } from 'credential-lifecycle';
+ * import * as E from 'fp-ts/Either';
+ * declare const l: Lifecycle;
+ * E.isRight(canLogin(l, Date.UTC(2026, 0, 1)));
+ */
+export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, void> => {
+  const { context } = lifecycle;
+  const settled: Lifecycle =
+    lifecycle.state === 'tmp-locked' &&
+    context.lockedUntil !== null &&
+    at >= context.lockedUntil &&
+    context.stateBeforeLock !== null
+      ? { state: context.stateBeforeLock, context }
+      : lifecycle;
+  const refusal = loginRefusal(settled, at);
+  return refusal === undefined ? E.right(undefined) : E.left(refusal);
+};
+
+/**
+ * Replaces the rules a lifecycle obeys (after its policy changed). The new
+ * rules apply from the next event on; the state, counters and version stay.
+ *
+ * @example
+ * import { withRules, type Lifecycle, type LifecycleRules } from 'credential-lifecycle';
+ * declare const l: Lifecycle;
+ * declare const rules: LifecycleRules;
+ * withRules(l, { ...rules, maxCredFailureCount: 5 }).context.rules.maxCredFailureCount; // 5
+ */
+export const withRules = (lifecycle: Lifecycle, rules: LifecycleRules): Lifecycle => ({
+  state: lifecycle.state,
+  context: { ...lifecycle.context, rules },
+});

@@ -1,0 +1,508 @@
+/**
+ * The credential lifecycle as one XState v5 machine: the eight stored states
+ * plus a final `deleted` state, with every rule as a named, pure guard and
+ * every change as a single `assign`. Time is data: every event carries `at`.
+ *
+ * @packageDocumentation
+ */
+import { assign, raise, setup } from 'xstate';
+import type { CredentialKind } from '../domain/credential-type.js';
+import type { Instant } from '../domain/instant.js';
+import type { StateChangeReason, StateName } from '../domain/state.js';
+import type { Validity } from '../domain/validity.js';
+import type { LifecycleRules, ResetTarget } from './rules.js';
+
+/**
+ * What a lifecycle remembers besides its state: counters, lock data, dates,
+ * the version and the rules its guards read. Plain JSON data.
+ *
+ * @example
+ * import type { LifecycleContext } from 'credential-lifecycle';
+ * const failures = (c: LifecycleContext): number => c.failedLoginCount;
+ */
+export type LifecycleContext = {
+  /** Which of the four credential kinds this is. */
+  readonly kind: CredentialKind;
+  /** The policy parameters the guards read. */
+  readonly rules: LifecycleRules;
+  /** Consecutive failed logins since the last success, unlock or reset. */
+  readonly failedLoginCount: number;
+  /** Successful logins since the last unlock or reset. */
+  readonly successfulLoginCount: number;
+  /** Resets over the credential's life. */
+  readonly resetCount: number;
+  /** Ticket only: failed logins since the last reset (stays 0 for other kinds). */
+  readonly failureCount: number;
+  /** Ticket only: successful logins since the last reset (stays 0 for other kinds). */
+  readonly successCount: number;
+  /** When a temporary lock ends; `null` unless the state is `tmp-locked`. */
+  readonly lockedUntil: Instant | null;
+  /** The state a temporary lock restores; `null` unless the state is `tmp-locked`. */
+  readonly stateBeforeLock: StateName | null;
+  /** The period in which a login may succeed. */
+  readonly validity: Validity;
+  /** Why the state last changed. */
+  readonly stateChangeReason: StateChangeReason;
+  /** Free text about the last state change, where the library has one. */
+  readonly stateChangeDetail: string | null;
+  /** The administrator's last comment. */
+  readonly modificationComment: string | null;
+  /** When the last login succeeded. */
+  readonly lastSuccessfulLoginDate: Instant | null;
+  /** When the last login failed. */
+  readonly lastFailedLoginDate: Instant | null;
+  /** When the credential was created. */
+  readonly created: Instant;
+  /** `at` of the last accepted change. */
+  readonly lastModified: Instant;
+  /** `at` of the last state change (a change that recorded a reason). */
+  readonly lastStateChange: Instant;
+  /** Optimistic-locking version: +1 per accepted change. */
+  readonly version: number;
+};
+
+/**
+ * An event the lifecycle reacts to. Every event carries the instant `at` it
+ * happens at; nothing in the library reads a clock.
+ *
+ * @example
+ * import type { LifecycleEvent } from 'credential-lifecycle';
+ * const e: LifecycleEvent = { type: 'admin.update', at: 0, stateName: 'disabled' };
+ */
+export type LifecycleEvent =
+  | { readonly type: 'login.succeeded'; readonly at: Instant }
+  | { readonly type: 'login.failed'; readonly at: Instant }
+  | { readonly type: 'time.passes'; readonly at: Instant }
+  | { readonly type: 'admin.reset'; readonly at: Instant }
+  | { readonly type: 'admin.unlock'; readonly at: Instant }
+  | { readonly type: 'user.changedPassword'; readonly at: Instant }
+  | {
+      readonly type: 'admin.update';
+      readonly at: Instant;
+      readonly stateName?: StateName;
+      readonly modificationComment?: string;
+      readonly validity?: Validity;
+    }
+  | { readonly type: 'credential.strongLogin'; readonly at: Instant }
+  | { readonly type: 'credential.deleted'; readonly at: Instant };
+
+/**
+ * The `type` of a {@link LifecycleEvent}.
+ *
+ * @example
+ * import type { LifecycleEventType } from 'credential-lifecycle';
+ * const t: LifecycleEventType = 'login.failed';
+ */
+export type LifecycleEventType = LifecycleEvent['type'];
+
+/**
+ * Every event type, in a fixed order.
+ *
+ * @example
+ * import { lifecycleEventTypes } from 'credential-lifecycle';
+ * lifecycleEventTypes.includes('admin.reset'); // true
+ */
+export const lifecycleEventTypes: readonly LifecycleEventType[] = [
+  'login.succeeded',
+  'login.failed',
+  'time.passes',
+  'admin.reset',
+  'admin.unlock',
+  'user.changedPassword',
+  'admin.update',
+  'credential.strongLogin',
+  'credential.deleted',
+];
+
+/**
+ * A lifecycle's state: one of the eight stored states, or `deleted` once the
+ * credential was consumed or removed.
+ *
+ * @example
+ * import type { LifecycleState } from 'credential-lifecycle';
+ * const s: LifecycleState = 'deleted';
+ */
+export type LifecycleState = StateName | 'deleted';
+
+/**
+ * The four states from which a login is judged; the others refuse it.
+ *
+ * @example
+ * import type { LoginState } from 'credential-lifecycle';
+ * const s: LoginState = 'reset-code';
+ */
+export type LoginState = 'initial' | 'active' | 'reset-code' | 'admin-changed';
+
+/**
+ * The states in which a login attempt is judged; in every other state it is
+ * refused without touching a counter.
+ *
+ * @example
+ * import { loginStates } from 'credential-lifecycle';
+ * loginStates.includes('disabled'); // false
+ */
+export const loginStates: readonly LoginState[] = [
+  'initial',
+  'active',
+  'reset-code',
+  'admin-changed',
+];
+
+/**
+ * The outcome of the lockout rule for a failure count: a fail-lock first, else
+ * a temporary lock, else none. `-1` disables either threshold.
+ *
+ * @example
+ * import { lockAfterFailures } from 'credential-lifecycle';
+ * const rules = { maxCredFailureCount: 3, tmpLockingThreshold: 2, tmpLockingMode: 'strict' } as const;
+ * lockAfterFailures(rules, 1); // null
+ * lockAfterFailures(rules, 2); // 'tmp-locked'
+ * lockAfterFailures(rules, 3); // 'fail-locked'
+ */
+export const lockAfterFailures = (
+  rules: Pick<LifecycleRules, 'maxCredFailureCount' | 'tmpLockingThreshold' | 'tmpLockingMode'>,
+  failures: number,
+): 'fail-locked' | 'tmp-locked' | null => {
+  if (rules.maxCredFailureCount !== -1 && failures >= rules.maxCredFailureCount) {
+    return 'fail-locked';
+  }
+  const threshold = rules.tmpLockingThreshold;
+  if (threshold === -1) return null;
+  const locks =
+    rules.tmpLockingMode === 'strict' ? failures >= threshold : failures % threshold === 0;
+  return locks ? 'tmp-locked' : null;
+};
+
+type Ctx = LifecycleContext;
+type Ev = LifecycleEvent;
+
+const withinValidity = (c: Ctx, at: Instant): boolean =>
+  at >= c.validity.from && at <= c.validity.to;
+
+const successLimitReached = (c: Ctx): boolean =>
+  c.rules.maxCredSuccessCount !== -1 && c.successfulLoginCount + 1 >= c.rules.maxCredSuccessCount;
+
+const sameValidity = (a: Validity, b: Validity): boolean => a.from === b.from && a.to === b.to;
+
+/** Whether an `admin.update` would change the comment or the validity. */
+const changesFields = (c: Ctx, e: Ev): boolean =>
+  e.type === 'admin.update' &&
+  ((e.modificationComment !== undefined && e.modificationComment !== c.modificationComment) ||
+    (e.validity !== undefined && !sameValidity(e.validity, c.validity)));
+
+const lockExpired = (c: Ctx, at: Instant): boolean => c.lockedUntil !== null && at >= c.lockedUntil;
+
+/** The fields of a successful login, shared by the three success transitions. */
+const success = (c: Ctx, at: Instant) => ({
+  failedLoginCount: 0,
+  successfulLoginCount: c.successfulLoginCount + 1,
+  successCount: c.kind === 'ticket' ? c.successCount + 1 : c.successCount,
+  lastSuccessfulLoginDate: at,
+  version: c.version + 1,
+  lastModified: at,
+});
+
+/** The fields of a failed login, shared by the three failure transitions. */
+const failure = (c: Ctx, at: Instant) => ({
+  failedLoginCount: c.failedLoginCount + 1,
+  failureCount: c.kind === 'ticket' ? c.failureCount + 1 : c.failureCount,
+  lastFailedLoginDate: at,
+  version: c.version + 1,
+  lastModified: at,
+});
+
+/** The fields every state change sets. */
+const stateChange = (c: Ctx, at: Instant, reason: StateChangeReason) => ({
+  stateChangeReason: reason,
+  stateChangeDetail: null,
+  lockedUntil: null,
+  stateBeforeLock: null,
+  version: c.version + 1,
+  lastModified: at,
+  lastStateChange: at,
+});
+
+/** The comment and validity an `admin.update` carries, where it carries them. */
+const adminFields = (c: Ctx, e: Ev) =>
+  e.type === 'admin.update'
+    ? {
+        modificationComment: e.modificationComment ?? c.modificationComment,
+        validity: e.validity ?? c.validity,
+      }
+    : {};
+
+/**
+ * The XState setup of the lifecycle: its types, guards and actions. Guards
+ * and actions are pure functions of `context` and `event`.
+ *
+ * @example
+ * import { lifecycleSetup } from 'credential-lifecycle';
+ * Object.keys(lifecycleSetup); // ['extend', 'createStateConfig', 'createAction', 'createMachine']
+ */
+export const lifecycleSetup = setup({
+  types: {
+    context: {} as LifecycleContext,
+    events: {} as LifecycleEvent,
+    input: {} as LifecycleContext,
+  },
+  guards: {
+    /** A login inside the validity period that consumes a single-use credential. */
+    consumesOnSuccess: ({ context, event }) =>
+      withinValidity(context, event.at) && context.rules.singleUse,
+    /** A login inside the validity period that reaches the success limit. */
+    reachesSuccessLimit: ({ context, event }) =>
+      withinValidity(context, event.at) && successLimitReached(context),
+    /** A login inside the validity period. */
+    withinValidity: ({ context, event }) => withinValidity(context, event.at),
+    /** A failed login inside the validity period that reaches `maxCredFailureCount`. */
+    failureFailLocks: ({ context, event }) =>
+      withinValidity(context, event.at) &&
+      lockAfterFailures(context.rules, context.failedLoginCount + 1) === 'fail-locked',
+    /** A failed login inside the validity period that reaches the tmp-lock threshold. */
+    failureTmpLocks: ({ context, event }) =>
+      withinValidity(context, event.at) &&
+      lockAfterFailures(context.rules, context.failedLoginCount + 1) === 'tmp-locked',
+    /** The temporary lock has ended and restores the given state. */
+    lockExpired: ({ context, event }, params: { restore: LoginState }) =>
+      lockExpired(context, event.at) && context.stateBeforeLock === params.restore,
+    /** The reset limit allows a reset and the rules lead it to the given state. */
+    resetAllowedTo: ({ context }, params: { target: ResetTarget }) =>
+      context.rules.resetTarget === params.target &&
+      (context.rules.maxResetCount === -1 || context.resetCount < context.rules.maxResetCount),
+    /** The credential is a password (only users change passwords). */
+    isPassword: ({ context }) => context.kind === 'password',
+    /** The credential is a TSP or a ticket (a strong login deletes those). */
+    isStrongLoginKind: ({ context }) =>
+      context.kind === 'tempStrongPassword' || context.kind === 'ticket',
+    /** An `admin.update` that asks for the given state. */
+    requestsState: ({ event }, params: { state: StateName }) =>
+      event.type === 'admin.update' && event.stateName === params.state,
+    /** An `admin.update` that keeps the state and changes the comment or validity. */
+    changesFieldsOnly: ({ context, event }, params: { state: StateName }) =>
+      event.type === 'admin.update' &&
+      (event.stateName === undefined || event.stateName === params.state) &&
+      changesFields(context, event),
+  },
+  actions: {
+    /** Counts a successful login. */
+    recordSuccess: assign(({ context, event }) => success(context, event.at)),
+    /** Counts a successful login that consumes the credential. */
+    recordSuccessAndConsume: assign(({ context, event }) => ({
+      ...success(context, event.at),
+      lastStateChange: event.at,
+    })),
+    /** Counts a successful login that reaches the success limit and fail-locks. */
+    recordSuccessAndLock: assign(({ context, event }) => ({
+      ...success(context, event.at),
+      ...stateChange(context, event.at, 'policy-check-failed'),
+      stateChangeDetail: 'maxCredSuccessCount reached',
+    })),
+    /** Counts a failed login. */
+    recordFailure: assign(({ context, event }) => failure(context, event.at)),
+    /** Counts a failed login that fail-locks. */
+    recordFailureAndFailLock: assign(({ context, event }) => ({
+      ...failure(context, event.at),
+      ...stateChange(context, event.at, 'too-many-login-failures'),
+    })),
+    /** Counts a failed login that tmp-locks until `at + tmpLockingDuration`. */
+    recordFailureAndTmpLock: assign(({ context, event }, params: { from: LoginState }) => ({
+      ...failure(context, event.at),
+      ...stateChange(context, event.at, 'too-many-login-failures'),
+      lockedUntil: event.at + context.rules.tmpLockingDuration,
+      stateBeforeLock: params.from,
+    })),
+    /** Ends a temporary lock; the failure count is kept. */
+    expireLock: assign(({ context, event }) => stateChange(context, event.at, 'activated')),
+    /** Hands the event that ended a temporary lock to the restored state. */
+    rejudge: raise(({ event }) => event),
+    /** Unlocks: both login counters 0. */
+    unlock: assign(({ context, event }) => ({
+      ...stateChange(context, event.at, 'unlock'),
+      ...adminFields(context, event),
+      failedLoginCount: 0,
+      successfulLoginCount: 0,
+    })),
+    /** Resets: new validity, `resetCount + 1`, every login counter 0. */
+    reset: assign(({ context, event }) => ({
+      ...stateChange(context, event.at, 'reset'),
+      validity: { from: event.at, to: event.at + context.rules.credentialLifetime },
+      resetCount: context.resetCount + 1,
+      failedLoginCount: 0,
+      successfulLoginCount: 0,
+      failureCount: 0,
+      successCount: 0,
+    })),
+    /** The user changed the password: failure count 0. */
+    changePassword: assign(({ context, event }) => ({
+      ...stateChange(context, event.at, 'changed-by-user'),
+      failedLoginCount: 0,
+    })),
+    /** An administrator set the state; comment and validity applied. */
+    setStateByAdmin: assign(({ context, event }) => ({
+      ...stateChange(context, event.at, 'changed-by-admin'),
+      ...adminFields(context, event),
+    })),
+    /** An administrator changed the comment or validity only. */
+    updateFields: assign(({ context, event }) => ({
+      ...adminFields(context, event),
+      version: context.version + 1,
+      lastModified: event.at,
+    })),
+    /** The user logged in with the original strong credential. */
+    consumeByStrongLogin: assign(({ context, event }) =>
+      stateChange(context, event.at, 'logged-in-with-strong-cred'),
+    ),
+    /** The credential was deleted. */
+    remove: assign(({ context, event }) => ({
+      version: context.version + 1,
+      lastModified: event.at,
+      lastStateChange: event.at,
+    })),
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Transition building blocks. Each state's `on` map is assembled from these so
+// that the same rule reads the same everywhere.
+
+const loginTransitions = (from: LoginState) =>
+  ({
+    'login.succeeded': [
+      { guard: 'consumesOnSuccess', target: 'deleted', actions: 'recordSuccessAndConsume' },
+      { guard: 'reachesSuccessLimit', target: 'fail-locked', actions: 'recordSuccessAndLock' },
+      { guard: 'withinValidity', actions: 'recordSuccess' },
+    ],
+    'login.failed': [
+      { guard: 'failureFailLocks', target: 'fail-locked', actions: 'recordFailureAndFailLock' },
+      {
+        guard: 'failureTmpLocks',
+        target: 'tmp-locked',
+        actions: { type: 'recordFailureAndTmpLock', params: { from } },
+      },
+      { guard: 'withinValidity', actions: 'recordFailure' },
+    ],
+    'user.changedPassword': { guard: 'isPassword', target: 'active', actions: 'changePassword' },
+  }) as const;
+
+const resetTo = (target: ResetTarget) =>
+  ({
+    guard: { type: 'resetAllowedTo', params: { target } },
+    target,
+    actions: 'reset',
+  }) as const;
+
+const resetTransitions = [resetTo('initial'), resetTo('active'), resetTo('reset-code')] as const;
+
+const adminStateTransition = (state: StateName, action: 'setStateByAdmin' | 'unlock') =>
+  ({
+    guard: { type: 'requestsState', params: { state } },
+    target: state,
+    actions: action,
+  }) as const;
+
+/** The admin state matrix: the states an administrator may set from `from`. */
+const adminUpdateTransitions = (from: Exclude<StateName, 'archived'>) => {
+  const locked = from === 'tmp-locked' || from === 'fail-locked';
+  const targets = (['active', 'disabled', 'admin-changed', 'archived'] as const).filter(
+    (s) => s !== from,
+  );
+  return [
+    ...targets.map((s) =>
+      adminStateTransition(s, s === 'active' && locked ? 'unlock' : 'setStateByAdmin'),
+    ),
+    {
+      guard: { type: 'changesFieldsOnly', params: { state: from } },
+      actions: 'updateFields',
+    } as const,
+  ];
+};
+
+const endTransitions = {
+  'credential.strongLogin': {
+    guard: 'isStrongLoginKind',
+    target: 'deleted',
+    actions: 'consumeByStrongLogin',
+  },
+  'credential.deleted': { target: 'deleted', actions: 'remove' },
+} as const;
+
+const commonTransitions = (from: Exclude<StateName, 'archived'>) =>
+  ({
+    'admin.reset': resetTransitions,
+    'admin.update': adminUpdateTransitions(from),
+    ...endTransitions,
+  }) as const;
+
+const loginStateConfig = (from: LoginState) =>
+  ({ on: { ...loginTransitions(from), ...commonTransitions(from) } }) as const;
+
+/** The expiry of a temporary lock: restore, then (unless the event is `time.passes`) rejudge. */
+const expiry = (rejudge: boolean) =>
+  loginStates.map(
+    (restore) =>
+      ({
+        guard: { type: 'lockExpired', params: { restore } },
+        target: restore,
+        actions: rejudge ? (['expireLock', 'rejudge'] as const) : (['expireLock'] as const),
+      }) as const,
+  );
+
+const tmpCommon = commonTransitions('tmp-locked');
+
+/**
+ * The lifecycle machine. Its context is a {@link LifecycleContext} (given as
+ * `input`, or restored with `resolveState`); an event with no enabled
+ * transition leaves the snapshot unchanged, which the pure API reports as a
+ * refusal.
+ *
+ * @example
+ * import { lifecycleMachine } from 'credential-lifecycle';
+ * import { transition } from 'xstate';
+ * declare const context: import('credential-lifecycle').LifecycleContext;
+ * const snapshot = lifecycleMachine.resolveState({ value: 'active', context });
+ * const [next] = transition(lifecycleMachine, snapshot, { type: 'login.failed', at: 1 });
+ * next.context.failedLoginCount; // context.failedLoginCount + 1 (within validity)
+ */
+export const lifecycleMachine = lifecycleSetup.createMachine({
+  id: 'credential',
+  context: ({ input }) => input,
+  initial: 'initial',
+  states: {
+    initial: loginStateConfig('initial'),
+    active: loginStateConfig('active'),
+    'reset-code': loginStateConfig('reset-code'),
+    'admin-changed': loginStateConfig('admin-changed'),
+    'tmp-locked': {
+      on: {
+        'login.succeeded': expiry(true),
+        'login.failed': expiry(true),
+        'time.passes': expiry(false),
+        'admin.reset': [...expiry(true), ...tmpCommon['admin.reset']],
+        'admin.unlock': [...expiry(true), { target: 'active', actions: 'unlock' }],
+        'user.changedPassword': expiry(true),
+        'admin.update': [...expiry(true), ...tmpCommon['admin.update']],
+        'credential.strongLogin': [...expiry(true), tmpCommon['credential.strongLogin']],
+        'credential.deleted': [...expiry(true), tmpCommon['credential.deleted']],
+      },
+    },
+    'fail-locked': {
+      on: {
+        'admin.unlock': { target: 'active', actions: 'unlock' },
+        ...commonTransitions('fail-locked'),
+      },
+    },
+    disabled: { on: commonTransitions('disabled') },
+    archived: { on: endTransitions },
+    deleted: { type: 'final' },
+  },
+});
+
+/**
+ * The type of {@link lifecycleMachine}.
+ *
+ * @example
+ * import type { LifecycleMachine } from 'credential-lifecycle';
+ * import type { SnapshotFrom } from 'xstate';
+ * type Snapshot = SnapshotFrom<LifecycleMachine>;
+ */
+export type LifecycleMachine = typeof lifecycleMachine;

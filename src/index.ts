@@ -4,4 +4,6 @@
  * @packageDocumentation
  */
 export * from './domain/index.js';
+export * from './policy/index.js';
+export * from './secret/index.js';
 export * from './lifecycle/index.js';

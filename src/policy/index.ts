@@ -1,0 +1,12 @@
+/**
+ * Credential policies: typed parameters with nevisIDM's defaults, decoding
+ * from nevisIDM's string map or typed JSON, the lifecycle rules a policy
+ * imposes, the reset limit and password complexity.
+ *
+ * @packageDocumentation
+ */
+export * from './complexity.js';
+export * from './decode.js';
+export * from './lifecycle-rules.js';
+export * from './parameters.js';
+export * from './policy.js';

@@ -1,0 +1,48 @@
+/**
+ * What the lifecycle machine needs from a policy, and the reset limit.
+ *
+ * @packageDocumentation
+ */
+import type { LifecycleRules } from '../lifecycle/rules.js';
+import type { Policy } from './policy.js';
+
+/**
+ * The lifecycle rules a policy imposes. Only PUK policies limit successful
+ * logins (`maxCredSuccessCount`; -1 for the others) and only TSP and ticket
+ * policies can make a credential single-use (`singleUse`; false for the others).
+ *
+ * @example
+ * import { defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * lifecycleRulesOf(defaultPolicy('PUKPolicy')).maxCredSuccessCount; // 5
+ * lifecycleRulesOf(defaultPolicy('TicketPolicy')).singleUse; // true
+ */
+export const lifecycleRulesOf = (policy: Policy): LifecycleRules => ({
+  maxCredFailureCount: policy.maxCredFailureCount,
+  tmpLockingThreshold: policy.tmpLockingThreshold,
+  tmpLockingDuration: policy.tmpLockingDuration,
+  tmpLockingMode: policy.tmpLockingMode,
+  maxCredSuccessCount: policy.type === 'PUKPolicy' ? policy.maxCredSuccessCount : -1,
+  singleUse:
+    policy.type === 'TempStrongPasswordPolicy' || policy.type === 'TicketPolicy'
+      ? policy.singleUse
+      : false,
+  maxResetCount: policy.maxResetCount,
+  resetTarget: policy.resetTarget,
+  credentialLifetime: policy.credentialLifetime,
+});
+
+/**
+ * Whether a credential that has been reset `resetCount` times may be reset
+ * once more: always when `maxResetCount` is -1, otherwise while
+ * `resetCount < maxResetCount`. A `resetCount` that is not a non-negative
+ * integer answers `false`. Accepts a policy or its {@link LifecycleRules}.
+ *
+ * @example
+ * import { canReset, defaultPolicy } from 'credential-lifecycle';
+ * canReset(100, defaultPolicy('PUKPolicy')); // true (unlimited)
+ * canReset(3, { ...defaultPolicy('PUKPolicy'), maxResetCount: 3 }); // false
+ */
+export const canReset = (resetCount: number, policy: { readonly maxResetCount: number }): boolean =>
+  Number.isSafeInteger(resetCount) &&
+  resetCount >= 0 &&
+  (policy.maxResetCount === -1 || resetCount < policy.maxResetCount);

@@ -122,14 +122,13 @@ export type SelfAdminView<A> = Omit<A, AdminOnlyField>;
  * const own = (c: TicketCredential) => selfAdminView(c);
  * own; // (c) => a TicketCredential without the admin-only fields
  */
-export const selfAdminView = <A extends Partial<Record<AdminOnlyField, unknown>>>(
-  resource: A,
-): SelfAdminView<A> => {
+export const selfAdminView = <A extends object>(resource: A): SelfAdminView<A> => {
+  const withAdminFields: A & Partial<Record<AdminOnlyField, unknown>> = resource;
   const {
     createdBy: _createdBy,
     modifiedBy: _modifiedBy,
     lastChangeDate: _lastChangeDate,
     ...view
-  } = resource;
+  } = withAdminFields;
   return view;
 };

@@ -139,7 +139,7 @@ export type LoginState = 'initial' | 'active' | 'reset-code' | 'admin-changed';
  *
  * @example
  * import { loginStates } from 'credential-lifecycle';
- * loginStates.includes('disabled'); // false
+ * loginStates; // ['initial', 'active', 'reset-code', 'admin-changed']
  */
 export const loginStates: readonly LoginState[] = [
   'initial',

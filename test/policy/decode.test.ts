@@ -1,0 +1,310 @@
+import { fc, test } from '@fast-check/vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import {
+  type DecodedPolicy,
+  decodePolicy,
+  defaultPolicy,
+  kindOfPolicyType,
+  Policy,
+  type PolicyType,
+  policyTypeOfKind,
+} from '../../src/policy/index.js';
+
+const types: readonly PolicyType[] = [
+  'PwdPolicy',
+  'TempStrongPasswordPolicy',
+  'TicketPolicy',
+  'PUKPolicy',
+];
+
+const right = <T extends PolicyType>(r: E.Either<unknown, DecodedPolicy<T>>): DecodedPolicy<T> => {
+  if (E.isLeft(r)) throw new Error(`expected Right, got ${JSON.stringify(r.left)}`);
+  return r.right;
+};
+
+const messages = (r: E.Either<{ errors: readonly { message: string }[] }, unknown>): string[] =>
+  E.isLeft(r) ? r.left.errors.map((e) => e.message) : [];
+
+describe('defaults', () => {
+  it('common parameters', () => {
+    for (const type of types) {
+      const p = defaultPolicy(type);
+      expect(p).toMatchObject({
+        type,
+        maxCredFailureCount: 3,
+        tmpLockingThreshold: 2,
+        tmpLockingDuration: 60_000,
+        tmpLockingMode: 'strict',
+        hashAlgorithm: 'SSHA256',
+        maxResetCount: -1,
+      });
+      expect(Policy.is(p)).toBe(true);
+    }
+  });
+
+  it('lifetimes: 10 years, TSP and ticket 5 days', () => {
+    expect(defaultPolicy('PwdPolicy').credentialLifetime).toBe(315_360_000_000);
+    expect(defaultPolicy('PUKPolicy').credentialLifetime).toBe(315_360_000_000);
+    expect(defaultPolicy('TempStrongPasswordPolicy').credentialLifetime).toBe(432_000_000);
+    expect(defaultPolicy('TicketPolicy').credentialLifetime).toBe(432_000_000);
+  });
+
+  it('reset targets: password and TSP initial, ticket and PUK active', () => {
+    expect(types.map((t) => defaultPolicy(t).resetTarget)).toEqual([
+      'initial',
+      'initial',
+      'active',
+      'active',
+    ]);
+  });
+
+  it('type-specific parameters', () => {
+    expect(defaultPolicy('PwdPolicy')).toMatchObject({
+      allowLoginIdInPassword: true,
+      checkDictionary: true,
+      initialPwchangePeriod: { initial: -1, adminChanged: -1 },
+    });
+    const tsp = defaultPolicy('TempStrongPasswordPolicy');
+    expect(tsp).toMatchObject({ ticketLen0: 30, ticketLen1: 0, singleUse: true });
+    expect(tsp.ticketCharacterSet).toBe(
+      '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    );
+    expect(defaultPolicy('TicketPolicy')).toMatchObject({
+      ticketLength: 30,
+      plainValueExposedToCaller: false,
+      singleUse: true,
+    });
+    const puk = defaultPolicy('PUKPolicy');
+    expect(puk).toMatchObject({
+      pukLen: 30,
+      maxCredSuccessCount: 5,
+      plainValueExposedToCaller: false,
+    });
+    expect(puk.pukCharacterSet).toBe(
+      'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+    );
+  });
+
+  it('kinds and types map both ways', () => {
+    for (const type of types) expect(policyTypeOfKind[kindOfPolicyType[type]]).toBe(type);
+  });
+
+  it('an empty input decodes to the defaults without warnings', () => {
+    for (const type of types) {
+      expect(decodePolicy(type, 'p1', {})).toEqual(
+        E.right({ policy: defaultPolicy(type, 'p1'), warnings: [] }),
+      );
+    }
+  });
+});
+
+describe('decoding', () => {
+  it('the nevisIDM string map', () => {
+    const { policy, warnings } = right(
+      decodePolicy('TempStrongPasswordPolicy', 'tsp', {
+        ticketLen0: '12',
+        ticketLen1: '6',
+        tmpLockingMode: 'threshold',
+        maxCredFailureCount: '-1',
+        singleUse: 'false',
+        hashAlgorithm: 'SSHA',
+        maxResetCount: '3',
+        resetTarget: 'reset-code',
+      }),
+    );
+    expect(warnings).toEqual([]);
+    expect(policy).toMatchObject({
+      ticketLen0: 12,
+      ticketLen1: 6,
+      tmpLockingMode: 'threshold',
+      maxCredFailureCount: -1,
+      singleUse: false,
+      hashAlgorithm: 'SSHA',
+      maxResetCount: 3,
+      resetTarget: 'reset-code',
+    });
+  });
+
+  it('typed JSON, including the nested or dotted initialPwchangePeriod', () => {
+    const nested = right(
+      decodePolicy('PwdPolicy', 'pw', {
+        minLength: 12,
+        checkDictionary: false,
+        dictionary: ['password', 'qwerty'],
+        initialPwchangePeriod: { initial: 86_400_000 },
+      }),
+    );
+    expect(nested.policy).toMatchObject({
+      minLength: 12,
+      checkDictionary: false,
+      dictionary: ['password', 'qwerty'],
+      initialPwchangePeriod: { initial: 86_400_000, adminChanged: -1 },
+    });
+    const dotted = right(
+      decodePolicy('PwdPolicy', 'pw', {
+        'initialPwchangePeriod.adminChanged': '3600000',
+        dictionary: 'password, qwerty\nletmein',
+      }),
+    );
+    expect(dotted.policy.initialPwchangePeriod).toEqual({ initial: -1, adminChanged: 3_600_000 });
+    expect(dotted.policy.dictionary).toEqual(['password', 'qwerty', 'letmein']);
+  });
+
+  it('unknown parameters are ignored with a warning', () => {
+    const { policy, warnings } = right(
+      decodePolicy('TicketPolicy', 't', { colour: 'red', pukLen: '5', ticketLength: '8' }),
+    );
+    expect(policy.ticketLength).toBe(8);
+    expect(warnings).toEqual([
+      'unknown parameter "colour" ignored',
+      'unknown parameter "pukLen" ignored',
+    ]);
+  });
+
+  it('deprecated names are read as their current names', () => {
+    const tsp = right(decodePolicy('TempStrongPasswordPolicy', 't', { ticketLifetime: '1000' }));
+    expect(tsp.policy.credentialLifetime).toBe(1000);
+    expect(tsp.warnings).toEqual([
+      'deprecated parameter "ticketLifetime" read as "credentialLifetime"',
+    ]);
+    const ticket = right(decodePolicy('TicketPolicy', 't', { ticketLifetime: 2000 }));
+    expect(ticket.policy.credentialLifetime).toBe(2000);
+    const puk = right(decodePolicy('PUKPolicy', 'p', { pukLifetime: '3000' }));
+    expect(puk.policy.credentialLifetime).toBe(3000);
+    const both = right(
+      decodePolicy('PUKPolicy', 'p', { pukLifetime: '3000', credentialLifetime: '4000' }),
+    );
+    expect(both.policy.credentialLifetime).toBe(4000);
+    expect(both.warnings).toEqual([
+      'deprecated parameter "pukLifetime" ignored because "credentialLifetime" is given',
+    ]);
+    const notForPasswords = right(decodePolicy('PwdPolicy', 'p', { pukLifetime: '3000' }));
+    expect(notForPasswords.policy.credentialLifetime).toBe(315_360_000_000);
+    expect(notForPasswords.warnings).toEqual(['unknown parameter "pukLifetime" ignored']);
+  });
+
+  it('type and extId keys of an encoded policy are ignored', () => {
+    for (const type of types) {
+      const p = defaultPolicy(type, 'x');
+      expect(decodePolicy(type, 'x', JSON.parse(JSON.stringify(p)))).toEqual(
+        E.right({ policy: p, warnings: [] }),
+      );
+    }
+  });
+
+  it('a non-object input is one 422 error', () => {
+    for (const input of [null, 'x', 3, [], undefined]) {
+      const r = decodePolicy('PUKPolicy', 'p', input);
+      expect(E.isLeft(r) && r.left.status).toBe(422);
+      expect(messages(r)).toHaveLength(1);
+    }
+  });
+
+  it('an unknown policy type is a 422 error', () => {
+    const r = decodePolicy('NoPolicy' as PolicyType, 'p', {});
+    expect(E.isLeft(r) && r.left.status).toBe(422);
+  });
+
+  test.prop([fc.dictionary(fc.string(), fc.anything())])(
+    'never throws on arbitrary input',
+    (input) => {
+      for (const type of types) expect(() => decodePolicy(type, 'p', input)).not.toThrow();
+    },
+  );
+});
+
+describe('bad values: one error per parameter with name, value and expectation', () => {
+  const bad: Record<PolicyType, Record<string, readonly unknown[]>> = {
+    PwdPolicy: {
+      maxCredFailureCount: ['0', -2, '3.5', 'three', true, null],
+      tmpLockingThreshold: ['0', -5, ''],
+      tmpLockingDuration: ['-1', 1.5, ' 60000'],
+      tmpLockingMode: ['STRICT', 'lenient', 1],
+      credentialLifetime: ['0', '-1', 'forever', '1e3'],
+      hashAlgorithm: ['bcrypt', 'ssha256', 256],
+      maxResetCount: ['-2', 'x'],
+      resetTarget: ['disabled', ''],
+      allowLoginIdInPassword: ['yes', 1, 'null'],
+      checkDictionary: ['no', 0],
+      dictionary: [5, [1, 2], { a: 1 }],
+      dictionaryMatch: ['prefix'],
+      initialPwchangeRequired: ['1'],
+      'initialPwchangePeriod.initial': ['-2', 'x'],
+      'initialPwchangePeriod.adminChanged': ['soon'],
+      resetCodeEnabled: ['maybe'],
+      minLength: ['-1', 'eight'],
+      maxLength: ['0', '-3'],
+      minLetters: ['-1'],
+      minUpperCase: ['-1'],
+      minLowerCase: ['a'],
+      minDigits: [1.5],
+      minSpecialChars: ['-1'],
+      specialCharacterSet: ['', 5, '\ud800'],
+      historyDepth: ['-1'],
+      generatedPasswordLength: ['0'],
+      generatedPasswordCharacterSet: [''],
+    },
+    TempStrongPasswordPolicy: {
+      ticketCharacterSet: ['', []],
+      ticketLen0: ['-1', 'thirty', '99999999999999999'],
+      ticketLen1: ['-1'],
+      singleUse: ['sometimes'],
+    },
+    TicketPolicy: {
+      ticketCharacterSet: [''],
+      ticketLength: ['0', 'x'],
+      plainValueExposedToCaller: ['x'],
+      singleUse: [2],
+    },
+    PUKPolicy: {
+      pukCharacterSet: [''],
+      pukLen: ['0'],
+      maxCredSuccessCount: ['0', '-2'],
+      plainValueExposedToCaller: ['n'],
+    },
+  };
+
+  for (const type of types) {
+    for (const [name, values] of Object.entries(bad[type])) {
+      it.each(values.map((v) => [v]))(`${type}.${name} = %j`, (value) => {
+        const r = decodePolicy(type, 'p', { [name]: value });
+        expect(E.isLeft(r) && r.left.status).toBe(422);
+        const [message, ...others] = messages(r);
+        expect(others).toEqual([]);
+        expect(message).toMatch(new RegExp(`^${name.replace('.', '\\.')}: got .+, expected .+`));
+        if (E.isLeft(r)) expect(r.left.errors[0]?.code).toBe('errors.invalidValue');
+      });
+    }
+  }
+
+  it('several bad parameters give one error each, all at once', () => {
+    const r = decodePolicy('PUKPolicy', 'p', {
+      pukLen: 'long',
+      maxCredSuccessCount: '0',
+      tmpLockingMode: 'x',
+      fine: 'ignored',
+    });
+    expect(messages(r)).toEqual([
+      'pukLen: got "long", expected an integer ≥ 1',
+      'maxCredSuccessCount: got "0", expected -1 or an integer ≥ 1',
+      "tmpLockingMode: got \"x\", expected one of 'strict', 'threshold'",
+    ]);
+  });
+
+  it('maxLength below minLength is an error on maxLength', () => {
+    expect(messages(decodePolicy('PwdPolicy', 'p', { minLength: '10', maxLength: '9' }))).toEqual([
+      'maxLength: got 9, expected -1 or at least minLength (10)',
+    ]);
+    expect(E.isRight(decodePolicy('PwdPolicy', 'p', { minLength: '10', maxLength: '-1' }))).toBe(
+      true,
+    );
+  });
+
+  it('long values are shortened in the message', () => {
+    const [message] = messages(
+      decodePolicy('TicketPolicy', 't', { ticketLength: 'x'.repeat(500) }),
+    );
+    expect(message?.length).toBeLessThan(150);
+  });
+});

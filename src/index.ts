@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './domain/index.js';
+export * from './lifecycle/index.js';
+export * from './operations/index.js';
 export * from './policy/index.js';
 export * from './secret/index.js';
-export * from './lifecycle/index.js';

@@ -78,6 +78,12 @@ export const ErrorCode = {
   operationNotAllowed: 'errors.operationNotAllowed',
   /** The reset limit of the policy is reached (model). */
   maxResetCountReached: 'errors.maxResetCountReached',
+  /** A login refused because the credential is tmp- or fail-locked (model). */
+  credentialLocked: 'errors.credentialLocked',
+  /** A login refused because the credential is disabled or archived (model). */
+  credentialDisabled: 'errors.credentialDisabled',
+  /** A login refused outside the validity period (model). */
+  credentialExpired: 'errors.credentialExpired',
   /** No route matches the path (model). */
   notFound: 'errors.notFound',
   /** The route exists but not for this method (model). */
@@ -208,8 +214,8 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> =>
  * decodeRequestBody(t.partial({ version: t.number }), 'nope'); // left({ status: 400, … })
  * decodeRequestBody(t.partial({ version: t.number }), { version: 1 }); // right({ version: 1 })
  */
-export const decodeRequestBody = <A, O>(
-  codec: t.Type<A, O, unknown>,
+export const decodeRequestBody = <A>(
+  codec: t.Decoder<unknown, A>,
   body: unknown,
 ): E.Either<ApiError, A> => {
   if (!isPlainObject(body)) {

@@ -349,3 +349,26 @@ export const loginRequestOfKind = {
   ticket: TicketLoginRequest,
   puk: PukLoginRequest,
 } as const;
+
+/**
+ * Body of POST `…/password/reset`: optionally the new password. Without one
+ * the server generates it (per the policy's `resetCodeEnabled`); with one from
+ * the user themself (self-admin), it is the user's own password change.
+ *
+ * @example
+ * import { ResetPasswordRequest } from 'credential-lifecycle';
+ * ResetPasswordRequest.decode({ password: 'N3w!password' });
+ */
+export const ResetPasswordRequest = t.exact(
+  t.partial({ password: t.string }),
+  'ResetPasswordRequest',
+);
+
+/**
+ * Decoded body of POST `…/password/reset`.
+ *
+ * @example
+ * import type { ResetPasswordRequest } from 'credential-lifecycle';
+ * const generated: ResetPasswordRequest = {};
+ */
+export type ResetPasswordRequest = t.TypeOf<typeof ResetPasswordRequest>;

@@ -1,0 +1,169 @@
+/**
+ * The router-independent dispatcher: method, path, body and caller in; the
+ * operation's answer and the user's next credentials out.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type { CredentialKind } from '../domain/credential-type.js';
+import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
+import type { Environment } from './environment.js';
+import type { Operation, OperationResult } from './operation.js';
+import {
+  createPassword,
+  deletePassword,
+  getPassword,
+  loginWithPassword,
+  patchPassword,
+  resetPassword,
+  unlockPassword,
+} from './password.js';
+import type { PolicyBook } from './policy-book.js';
+import type { Principal } from './principal.js';
+import { createPuk, deletePuk, getPuk, loginWithPuk, patchPuk, regeneratePuk } from './puk.js';
+import { type Action, matchRoute, type RouteMatch } from './route.js';
+import {
+  createTempStrongPassword,
+  deleteTempStrongPassword,
+  getTempStrongPassword,
+  loginWithTempStrongPassword,
+  patchTempStrongPassword,
+  resetTempStrongPassword,
+} from './temp-strong-password.js';
+import {
+  createTicket,
+  deleteTicket,
+  getTicket,
+  loginWithTicket,
+  patchTicket,
+  resetTicket,
+} from './ticket.js';
+import type { UserRecord } from './user.js';
+
+/**
+ * Every operation, by kind and action.
+ *
+ * @example
+ * import { operations } from 'credential-lifecycle';
+ * operations.puk.reset; // regeneratePuk
+ */
+export const operations: {
+  readonly [K in CredentialKind]: Readonly<Partial<Record<Action, Operation>>>;
+} = {
+  password: {
+    create: createPassword,
+    get: getPassword,
+    patch: patchPassword,
+    delete: deletePassword,
+    reset: resetPassword,
+    unlock: unlockPassword,
+    login: loginWithPassword,
+  },
+  tempStrongPassword: {
+    create: createTempStrongPassword,
+    get: getTempStrongPassword,
+    patch: patchTempStrongPassword,
+    delete: deleteTempStrongPassword,
+    reset: resetTempStrongPassword,
+    login: loginWithTempStrongPassword,
+  },
+  ticket: {
+    create: createTicket,
+    get: getTicket,
+    patch: patchTicket,
+    delete: deleteTicket,
+    reset: resetTicket,
+    login: loginWithTicket,
+  },
+  puk: {
+    create: createPuk,
+    get: getPuk,
+    patch: patchPuk,
+    delete: deletePuk,
+    reset: regeneratePuk,
+    login: loginWithPuk,
+  },
+};
+
+/**
+ * A request as the dispatcher takes it, independent of any HTTP library.
+ *
+ * @example
+ * import { superAdmin, type ApiRequest } from 'credential-lifecycle';
+ * const request: ApiRequest = {
+ *   method: 'GET',
+ *   path: '/nevisidm/api/core/v1/c1/users/u1/tempstrong-password',
+ *   body: undefined,
+ *   principal: superAdmin('ops'),
+ * };
+ */
+export interface ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  /** The parsed JSON body, or `undefined` when the request has none. */
+  readonly body: unknown;
+  readonly principal: Principal;
+}
+
+/**
+ * Where the dispatcher finds a client's users and policies.
+ *
+ * @example
+ * import { defaultPolicyBook, type Directory } from 'credential-lifecycle';
+ * const empty: Directory = { user: () => undefined, policies: () => defaultPolicyBook() };
+ */
+export interface Directory {
+  readonly user: (clientExtId: string, userExtId: string) => UserRecord | undefined;
+  readonly policies: (clientExtId: string) => PolicyBook;
+}
+
+/**
+ * A dispatched request: the route it matched and the operation's result.
+ *
+ * @example
+ * import type { Dispatched } from 'credential-lifecycle';
+ * const statusOf = (d: Dispatched) => d.result.answer.status;
+ */
+export interface Dispatched {
+  readonly route: RouteMatch;
+  readonly result: OperationResult;
+}
+
+/**
+ * Finds and runs the operation a request names. Unknown paths are 404,
+ * known paths with another method 405; the operation's own errors pass
+ * through. Pure: the caller stores `result.user`.
+ *
+ * @example
+ * import { dispatch, defaultPolicyBook, seededRandom, superAdmin } from 'credential-lifecycle';
+ * dispatch(
+ *   { method: 'POST', path: '/nevisidm/api/core/v1/c1/users/u1/puk', body: {}, principal: superAdmin('ops') },
+ *   { user: () => ({ clientExtId: 'c1', userExtId: 'u1', credentials: {} }), policies: () => defaultPolicyBook() },
+ *   { now: Date.UTC(2026, 0, 1), random: seededRandom(7) },
+ * ); // right({ route, result: { answer: { status: 201, … }, user } })
+ */
+export const dispatch = (
+  request: ApiRequest,
+  directory: Directory,
+  env: Environment,
+): E.Either<ApiError, Dispatched> =>
+  pipe(
+    matchRoute(request.method, request.path),
+    E.chain((route) => {
+      const operation = operations[route.kind][route.action];
+      if (operation === undefined) {
+        return E.left(apiError(404, ErrorCode.notFound, `no ${route.action} for ${route.kind}`));
+      }
+      return E.map((result: OperationResult) => ({ route, result }))(
+        operation({
+          route,
+          body: request.body,
+          principal: request.principal,
+          user: directory.user(route.clientExtId, route.userExtId),
+          policies: directory.policies(route.clientExtId),
+          env,
+        }),
+      );
+    }),
+  );

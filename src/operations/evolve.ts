@@ -1,0 +1,81 @@
+/**
+ * The evolve half of the operations: every state change of a stored
+ * credential goes through the lifecycle machine here.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { Instant } from '../domain/instant.js';
+import {
+  applyEvent,
+  type LifecycleEvent,
+  type Outcome,
+  type Refusal,
+  withRules,
+} from '../lifecycle/index.js';
+import type { LifecycleRules } from '../lifecycle/rules.js';
+import type { StoredCredential } from './user.js';
+
+/**
+ * A credential after an event: `undefined` when the event deleted it.
+ *
+ * @example
+ * import type { Evolved } from 'credential-lifecycle';
+ * const gone = (e: Evolved) => e.credential === undefined;
+ */
+export interface Evolved {
+  readonly credential: StoredCredential | undefined;
+  readonly outcome: Outcome;
+}
+
+/**
+ * Applies one lifecycle event to a stored credential. A change records
+ * `modifiedBy` when given; an event that changes nothing returns the
+ * credential itself.
+ *
+ * @example
+ * import { evolve, type StoredCredential } from 'credential-lifecycle';
+ * declare const ticket: StoredCredential;
+ * evolve(ticket, { type: 'admin.unlock', at: Date.UTC(2026, 0, 1) }, 'ops');
+ */
+export const evolve = (
+  credential: StoredCredential,
+  event: LifecycleEvent,
+  modifiedBy?: string,
+): E.Either<Refusal, Evolved> =>
+  E.map((outcome: Outcome) => {
+    if (outcome.deleted) return { credential: undefined, outcome };
+    if (outcome.lifecycle === credential.lifecycle) return { credential, outcome };
+    const next: StoredCredential =
+      modifiedBy === undefined
+        ? { ...credential, lifecycle: outcome.lifecycle }
+        : { ...credential, lifecycle: outcome.lifecycle, modifiedBy };
+    return { credential: next, outcome };
+  })(applyEvent(credential.lifecycle, event));
+
+/**
+ * Brings a stored credential up to `at` under the rules of its policy now: the
+ * rules are refreshed, and a temporary lock that has ended is lifted (a change
+ * of its own, with its own version).
+ *
+ * @example
+ * import { settle, type LifecycleRules, type StoredCredential } from 'credential-lifecycle';
+ * declare const password: StoredCredential;
+ * declare const rules: LifecycleRules;
+ * settle(password, rules, Date.UTC(2026, 0, 1)).lifecycle.state; // never 'tmp-locked' past its end
+ */
+export const settle = (
+  credential: StoredCredential,
+  rules: LifecycleRules,
+  at: Instant,
+): StoredCredential => {
+  const current =
+    credential.lifecycle.context.rules === rules ||
+    JSON.stringify(credential.lifecycle.context.rules) === JSON.stringify(rules)
+      ? credential
+      : { ...credential, lifecycle: withRules(credential.lifecycle, rules) };
+  const expired = evolve(current, { type: 'time.passes', at });
+  return E.isRight(expired) && expired.right.credential !== undefined
+    ? expired.right.credential
+    : current;
+};

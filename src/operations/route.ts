@@ -1,0 +1,156 @@
+/**
+ * Routing independent of any HTTP framework: which operation a method and a
+ * path name.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { type CredentialKind, pathSegmentOfKind } from '../domain/credential-type.js';
+import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
+
+/**
+ * What a request asks of a credential.
+ *
+ * @example
+ * import type { Action } from 'credential-lifecycle';
+ * const a: Action = 'reset';
+ */
+export type Action = 'create' | 'get' | 'patch' | 'delete' | 'reset' | 'unlock' | 'login';
+
+/**
+ * A matched route: the credential kind, the action and the path parameters.
+ *
+ * @example
+ * import type { RouteMatch } from 'credential-lifecycle';
+ * const m: RouteMatch = { kind: 'puk', action: 'reset', clientExtId: 'c1', userExtId: 'u1' };
+ */
+export interface RouteMatch {
+  readonly kind: CredentialKind;
+  readonly action: Action;
+  readonly clientExtId: string;
+  readonly userExtId: string;
+}
+
+/**
+ * The base of the credential management API.
+ *
+ * @example
+ * import { coreBasePath } from 'credential-lifecycle';
+ * coreBasePath; // '/nevisidm/api/core/v1'
+ */
+export const coreBasePath = '/nevisidm/api/core/v1';
+
+/**
+ * The base of the login API.
+ *
+ * @example
+ * import { authBasePath } from 'credential-lifecycle';
+ * authBasePath; // '/nevisidm/api/auth/v1'
+ */
+export const authBasePath = '/nevisidm/api/auth/v1';
+
+const kindOfSegment = new Map<string, CredentialKind>(
+  (Object.entries(pathSegmentOfKind) as [CredentialKind, string][]).map(([k, s]) => [s, k]),
+);
+
+/** Methods per trailing path part, per API. `''` is the credential itself. */
+const coreMethods: Readonly<Record<string, Readonly<Record<string, Action>>>> = {
+  '': { POST: 'create', GET: 'get', PATCH: 'patch', DELETE: 'delete' },
+  reset: { POST: 'reset' },
+  unlock: { POST: 'unlock' },
+};
+
+const actionsWithout = (kind: CredentialKind, tail: string): boolean =>
+  tail === 'unlock' && kind !== 'password';
+
+/**
+ * The path of a user's credential of the given kind (the `Location` of a create).
+ *
+ * @example
+ * import { credentialPath } from 'credential-lifecycle';
+ * credentialPath('c1', 'u1', 'tempStrongPassword'); // '/nevisidm/api/core/v1/c1/users/u1/tempstrong-password'
+ */
+export const credentialPath = (
+  clientExtId: string,
+  userExtId: string,
+  kind: CredentialKind,
+): string =>
+  `${coreBasePath}/${encodeURIComponent(clientExtId)}/users/${encodeURIComponent(userExtId)}/${pathSegmentOfKind[kind]}`;
+
+/**
+ * The login path of a user's credential of the given kind.
+ *
+ * @example
+ * import { loginPath } from 'credential-lifecycle';
+ * loginPath('c1', 'u1', 'password'); // '/nevisidm/api/auth/v1/c1/users/u1/password/login'
+ */
+export const loginPath = (clientExtId: string, userExtId: string, kind: CredentialKind): string =>
+  `${authBasePath}/${encodeURIComponent(clientExtId)}/users/${encodeURIComponent(userExtId)}/${pathSegmentOfKind[kind]}/login`;
+
+const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+const notFound = (path: string): ApiError =>
+  apiError(
+    404,
+    ErrorCode.notFound,
+    `no route for ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`,
+  );
+
+const notAllowed = (method: string, allowed: readonly string[]): ApiError =>
+  apiError(
+    405,
+    ErrorCode.methodNotAllowed,
+    `method ${method.slice(0, 20)} not allowed here; allowed: ${allowed.join(', ')}`,
+  );
+
+/**
+ * Finds the operation a method and path name. An unknown path answers 404;
+ * a known path with another method answers 405. A query string is ignored.
+ *
+ * @example
+ * import { matchRoute } from 'credential-lifecycle';
+ * matchRoute('POST', '/nevisidm/api/core/v1/c1/users/u1/puk/reset');
+ * // right({ kind: 'puk', action: 'reset', clientExtId: 'c1', userExtId: 'u1' })
+ */
+export const matchRoute = (method: string, path: string): E.Either<ApiError, RouteMatch> => {
+  const pathOnly = path.split('?', 1)[0] ?? '';
+  const parts = pathOnly.split('/');
+  // ['', 'nevisidm', 'api', 'core'|'auth', 'v1', client, 'users', user, segment, tail?]
+  if (
+    parts.length < 9 ||
+    parts.length > 10 ||
+    parts[0] !== '' ||
+    parts[1] !== 'nevisidm' ||
+    parts[2] !== 'api' ||
+    parts[4] !== 'v1' ||
+    parts[6] !== 'users'
+  ) {
+    return E.left(notFound(pathOnly));
+  }
+  const api = parts[3];
+  const clientExtId = decodeSegment(parts[5] ?? '');
+  const userExtId = decodeSegment(parts[7] ?? '');
+  const kind = kindOfSegment.get(parts[8] ?? '');
+  const tail = parts[9] ?? '';
+  if (!clientExtId || !userExtId || kind === undefined) return E.left(notFound(pathOnly));
+  const upper = method.toUpperCase();
+  if (api === 'auth') {
+    if (tail !== 'login') return E.left(notFound(pathOnly));
+    return upper === 'POST'
+      ? E.right({ kind, action: 'login', clientExtId, userExtId })
+      : E.left(notAllowed(method, ['POST']));
+  }
+  const methods =
+    api === 'core' && Object.hasOwn(coreMethods, tail) ? coreMethods[tail] : undefined;
+  if (methods === undefined || actionsWithout(kind, tail)) return E.left(notFound(pathOnly));
+  const action = Object.hasOwn(methods, upper) ? methods[upper] : undefined;
+  return action === undefined
+    ? E.left(notAllowed(method, Object.keys(methods)))
+    : E.right({ kind, action, clientExtId, userExtId });
+};

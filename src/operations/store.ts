@@ -1,0 +1,137 @@
+/**
+ * The reference store: clients, their users with their credentials, and their
+ * policies, in memory. The embedded default of the mock server.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import type { Policy } from '../policy/policy.js';
+import { errorAnswer, type HttpAnswer } from './answer.js';
+import { type ApiRequest, type Directory, dispatch } from './dispatch.js';
+import type { Environment } from './environment.js';
+import { defaultPolicyBook, type PolicyBook, withPolicy } from './policy-book.js';
+import type { UserRecord } from './user.js';
+
+interface ClientRecord {
+  readonly users: Map<string, UserRecord>;
+  policies: PolicyBook;
+}
+
+/**
+ * A mutable in-memory store. Users live in a map per client, so storing one
+ * user costs the same whatever the number of users; nothing is copied.
+ *
+ * @example
+ * import { MemoryStore } from 'credential-lifecycle';
+ * const store = new MemoryStore();
+ * store.putUser({ clientExtId: 'demo', userExtId: 'alice', credentials: {} });
+ * store.listUsers('demo').length; // 1
+ */
+export class MemoryStore implements Directory {
+  readonly #clients = new Map<string, ClientRecord>();
+
+  #client(clientExtId: string): ClientRecord {
+    let client = this.#clients.get(clientExtId);
+    if (client === undefined) {
+      client = { users: new Map(), policies: defaultPolicyBook() };
+      this.#clients.set(clientExtId, client);
+    }
+    return client;
+  }
+
+  /**
+   * The user, or `undefined` when the client has no such user.
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * new MemoryStore().user('demo', 'nobody'); // undefined
+   */
+  readonly user = (clientExtId: string, userExtId: string): UserRecord | undefined =>
+    this.#clients.get(clientExtId)?.users.get(userExtId);
+
+  /**
+   * The client's policies (the four defaults for a client never seen).
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * new MemoryStore().policies('demo').policies.size; // 4
+   */
+  readonly policies = (clientExtId: string): PolicyBook =>
+    this.#clients.get(clientExtId)?.policies ?? defaultPolicyBook();
+
+  /**
+   * Adds or replaces a user (with its credentials).
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * new MemoryStore().putUser({ clientExtId: 'demo', userExtId: 'bob', loginId: 'bob', credentials: {} });
+   */
+  putUser(user: UserRecord): void {
+    this.#client(user.clientExtId).users.set(user.userExtId, user);
+  }
+
+  /**
+   * The users of a client, in the order they were added.
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * new MemoryStore().listUsers('demo'); // []
+   */
+  listUsers(clientExtId: string): readonly UserRecord[] {
+    return [...(this.#clients.get(clientExtId)?.users.values() ?? [])];
+  }
+
+  /**
+   * Adds or replaces a policy of a client, optionally as its type's default.
+   *
+   * @example
+   * import { MemoryStore, defaultPolicy } from 'credential-lifecycle';
+   * new MemoryStore().putPolicy('demo', defaultPolicy('PUKPolicy', 'strict-puk'), true);
+   */
+  putPolicy(clientExtId: string, policy: Policy, isDefault: boolean): void {
+    const client = this.#client(clientExtId);
+    client.policies = withPolicy(client.policies, policy, isDefault);
+  }
+
+  /**
+   * The policies of a client.
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * new MemoryStore().listPolicies('demo').map((p) => p.extId); // ['default-password', …]
+   */
+  listPolicies(clientExtId: string): readonly Policy[] {
+    return [...this.policies(clientExtId).policies.values()];
+  }
+
+  /**
+   * Forgets every client, user and policy.
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * new MemoryStore().clear();
+   */
+  clear(): void {
+    this.#clients.clear();
+  }
+
+  /**
+   * Dispatches a request against this store and stores the user's next
+   * credentials: the whole request/response cycle of a mock server, minus HTTP.
+   *
+   * @example
+   * import { MemoryStore, seededRandom, superAdmin } from 'credential-lifecycle';
+   * const store = new MemoryStore();
+   * store.putUser({ clientExtId: 'c1', userExtId: 'u1', credentials: {} });
+   * store.handle(
+   *   { method: 'POST', path: '/nevisidm/api/core/v1/c1/users/u1/ticket', body: {}, principal: superAdmin('ops') },
+   *   { now: Date.UTC(2026, 0, 1), random: seededRandom(3) },
+   * ).status; // 201
+   */
+  handle(request: ApiRequest, env: Environment): HttpAnswer {
+    const dispatched = dispatch(request, this, env);
+    if (E.isLeft(dispatched)) return errorAnswer(dispatched.left);
+    this.putUser(dispatched.right.result.user);
+    return dispatched.right.result.answer;
+  }
+}

@@ -1,0 +1,617 @@
+/**
+ * The workflow the REST operations of every credential kind share. Each kind
+ * module describes what differs ({@link KindBehaviour}); this module decides
+ * (authorise, validate, check invariants, draw secrets) and hands every state
+ * change to the lifecycle machine through `evolve`.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { pipe } from 'fp-ts/lib/function.js';
+import type * as t from 'io-ts';
+import type { CredentialKind } from '../domain/credential-type.js';
+import { type ApiError, apiError, decodeRequestBody, ErrorCode } from '../domain/errors.js';
+import type { LoginStatusCode } from '../domain/responses.js';
+import type { StateName } from '../domain/state.js';
+import type { Validity } from '../domain/validity.js';
+import { canLogin, createLifecycle, type LifecycleEvent } from '../lifecycle/index.js';
+import { lifecycleRulesOf } from '../policy/lifecycle-rules.js';
+import { hashSecret, verifySecret } from '../secret/hash.js';
+import { Redacted } from '../secret/redacted.js';
+import { emptyAnswer, type HttpAnswer, type Json, jsonAnswer } from './answer.js';
+import type { Environment } from './environment.js';
+import { type Evolved, evolve, settle } from './evolve.js';
+import { generateExtId } from './ext-id.js';
+import type { Operation, OperationInput, OperationResult } from './operation.js';
+import { type PolicyOfKind, policyInForce, resolvePolicy } from './policy-book.js';
+import { type Actor, authorise, type Requirement } from './principal.js';
+import { loginRefusalError, refusalError } from './refusal.js';
+import { resourceOf } from './resource.js';
+import { credentialPath } from './route.js';
+import { type StoredCredential, type UserRecord, withCredential } from './user.js';
+
+/**
+ * The fields every create body may carry.
+ *
+ * @example
+ * import type { CreateFields } from 'credential-lifecycle';
+ * const body: CreateFields = { policyExtId: 'default-puk' };
+ */
+export interface CreateFields {
+  readonly extId?: string;
+  readonly policyExtId?: string;
+  readonly stateName?: StateName;
+}
+
+/**
+ * The fields every PATCH body may carry.
+ *
+ * @example
+ * import type { PatchFields } from 'credential-lifecycle';
+ * const body: PatchFields = { stateName: 'disabled', version: 3 };
+ */
+export interface PatchFields {
+  readonly stateName?: StateName;
+  readonly modificationComment?: string;
+  readonly version?: number;
+  readonly validity?: Validity;
+}
+
+/**
+ * A secret drawn or taken for a create or reset: the whole secret (only its
+ * hash is stored) and the part an answer may show, if any.
+ *
+ * @example
+ * import { Redacted, type IssuedSecret } from 'credential-lifecycle';
+ * const issued: IssuedSecret = { secret: Redacted.make('s3cret'), shown: undefined };
+ */
+export interface IssuedSecret {
+  readonly secret: Redacted<string>;
+  readonly shown: Redacted<string> | undefined;
+}
+
+/**
+ * What a create or reset is asked for, as the kind's `issue` sees it.
+ *
+ * @example
+ * import type { IssueRequest } from 'credential-lifecycle';
+ * const fromCreate = (r: IssueRequest) => r.action === 'create';
+ */
+export interface IssueRequest {
+  readonly action: 'create' | 'reset';
+  readonly user: UserRecord;
+  readonly actor: Actor;
+  /** The decoded body of the create or reset request. */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** The credential being reset. */
+  readonly current: StoredCredential | undefined;
+  readonly env: Environment;
+}
+
+/**
+ * A created or reset credential, as the kind's answer builder sees it.
+ *
+ * @example
+ * import type { Issued } from 'credential-lifecycle';
+ * const isCreate = (i: Issued<'puk'>) => i.action === 'create';
+ */
+export interface Issued<K extends CredentialKind> {
+  readonly action: 'create' | 'reset';
+  /** The credential's resource with the given value in its value field. */
+  readonly resource: (value: string | undefined) => Json;
+  readonly secret: IssuedSecret;
+  /** The stored hash of the new secret. */
+  readonly hash: string;
+  /** The path of the credential, for `Location`. */
+  readonly location: string;
+  readonly policy: PolicyOfKind<K>;
+}
+
+/**
+ * Which operations a kind has, and who may call them.
+ *
+ * @example
+ * import type { KindRequirements } from 'credential-lifecycle';
+ * const viewOnly: KindRequirements['get'] = { all: ['AccessControl.CredentialView'], selfAdmin: false };
+ */
+export interface KindRequirements {
+  readonly create: Requirement;
+  readonly get: Requirement;
+  readonly patch: Requirement;
+  readonly delete: Requirement;
+  readonly reset: Requirement;
+  readonly login: Requirement;
+  readonly unlock?: Requirement;
+}
+
+/**
+ * Everything that differs between the four kinds' operations.
+ *
+ * @example
+ * import { ticketBehaviour, type KindBehaviour } from 'credential-lifecycle';
+ * const b: KindBehaviour<'ticket'> = ticketBehaviour;
+ */
+export interface KindBehaviour<K extends CredentialKind> {
+  readonly kind: K;
+  /** The 422 a second create of this kind answers. */
+  readonly duplicateCode: string;
+  readonly requirements: KindRequirements;
+  readonly createRequest: t.Decoder<unknown, CreateFields & Readonly<Record<string, unknown>>>;
+  readonly patchRequest: t.Decoder<unknown, PatchFields & Readonly<Record<string, unknown>>>;
+  readonly resetRequest: t.Decoder<unknown, Readonly<Record<string, unknown>>>;
+  readonly loginRequest: t.Decoder<unknown, Readonly<Record<string, unknown>>>;
+  /** Draws or takes the secret of a create or reset. */
+  readonly issue: (
+    policy: PolicyOfKind<K>,
+    request: IssueRequest,
+  ) => E.Either<ApiError, IssuedSecret>;
+  /** The event a reset sends (a user setting their own password is a change, not a reset). */
+  readonly resetEvent: (request: IssueRequest) => LifecycleEvent['type'];
+  /** The answer to a create (201) or reset. */
+  readonly issuedAnswer: (issued: Issued<K>) => HttpAnswer;
+  /** Fields beyond the lifecycle a create stores (ticket identification and context). */
+  readonly detailsOnCreate: (body: Readonly<Record<string, unknown>>) => Partial<StoredCredential>;
+  /** Fields beyond the lifecycle a PATCH changes. */
+  readonly detailsOnPatch: (body: Readonly<Record<string, unknown>>) => Partial<StoredCredential>;
+}
+
+const noRecord = (what: string): ApiError => apiError(404, ErrorCode.noRecord, `no ${what}`);
+
+const requireUser = (input: OperationInput): E.Either<ApiError, UserRecord> =>
+  input.user === undefined
+    ? E.left(noRecord(`user ${input.route.userExtId} in client ${input.route.clientExtId}`))
+    : E.right(input.user);
+
+const requireCredential = (
+  user: UserRecord,
+  kind: CredentialKind,
+): E.Either<ApiError, StoredCredential> => {
+  const credential = user.credentials[kind];
+  return credential === undefined
+    ? E.left(noRecord(`${kind} credential for user ${user.userExtId}`))
+    : E.right(credential);
+};
+
+/** An absent body (no request body at all) counts as an empty object. */
+const bodyOrEmpty = (body: unknown): unknown => (body === undefined ? {} : body);
+
+const rulesOf = <K extends CredentialKind>(
+  input: OperationInput,
+  kind: K,
+  credential: StoredCredential,
+) => lifecycleRulesOf(policyInForce(input.policies, kind, credential.policyExtId));
+
+/** The user's credential of the route's kind, brought up to `now`. */
+const settled = <K extends CredentialKind>(
+  input: OperationInput,
+  kind: K,
+  user: UserRecord,
+): E.Either<ApiError, { user: UserRecord; credential: StoredCredential }> =>
+  E.map((credential: StoredCredential) => {
+    const now = settle(credential, rulesOf(input, kind, credential), input.env.now);
+    return { user: withCredential(user, kind, now), credential: now };
+  })(requireCredential(user, kind));
+
+const authorised = (input: OperationInput, requirement: Requirement) =>
+  authorise(input.principal, requirement, input.route);
+
+const result = (answer: HttpAnswer, user: UserRecord): OperationResult => ({ answer, user });
+
+const evolved = (
+  credential: StoredCredential,
+  event: LifecycleEvent,
+  actor: Actor | undefined,
+): E.Either<ApiError, Evolved> => E.mapLeft(refusalError)(evolve(credential, event, actor?.name));
+
+/**
+ * The create operation of a kind: 201 with `Location`; 422 for a second
+ * credential of the kind, an unknown or foreign policy or a state that may not
+ * be named; 403 for a named state without `AccessControl.CredentialChangeState`.
+ *
+ * @example
+ * import { createOperation, pukBehaviour } from 'credential-lifecycle';
+ * const createPuk = createOperation(pukBehaviour);
+ */
+export const createOperation =
+  <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
+  (input) =>
+    pipe(
+      E.Do,
+      E.bind('actor', () => authorised(input, b.requirements.create)),
+      E.bind('user', () => requireUser(input)),
+      E.bind('body', () => decodeRequestBody(b.createRequest, bodyOrEmpty(input.body))),
+      E.tap(({ body }) =>
+        body.stateName !== undefined &&
+        input.principal._tag === 'Admin' &&
+        !input.principal.permissions.has('AccessControl.CredentialChangeState')
+          ? E.left(
+              apiError(
+                403,
+                ErrorCode.forbidden,
+                'naming a state needs AccessControl.CredentialChangeState',
+              ),
+            )
+          : E.right(undefined),
+      ),
+      E.tap(({ user }) =>
+        user.credentials[b.kind] === undefined
+          ? E.right(undefined)
+          : E.left(
+              apiError(422, b.duplicateCode, `user ${user.userExtId} already has a ${b.kind}`),
+            ),
+      ),
+      E.bind('policy', ({ body }) => resolvePolicy(input.policies, b.kind, body.policyExtId)),
+      E.bind('issued', ({ policy, user, actor, body }) =>
+        b.issue(policy, {
+          action: 'create',
+          user,
+          actor,
+          body,
+          current: undefined,
+          env: input.env,
+        }),
+      ),
+      E.bind('lifecycle', ({ body, policy }) =>
+        E.mapLeft(refusalError)(
+          createLifecycle({
+            kind: b.kind,
+            rules: lifecycleRulesOf(policy),
+            at: input.env.now,
+            ...(body.stateName === undefined ? {} : { stateName: body.stateName }),
+          }),
+        ),
+      ),
+      E.map(({ actor, user, body, policy, issued, lifecycle }) => {
+        const credential: StoredCredential = {
+          kind: b.kind,
+          extId: body.extId ?? generateExtId(input.env.random),
+          policyExtId: policy.extId,
+          secretHash: hashSecret(Redacted.value(issued.secret), {
+            algorithm: policy.hashAlgorithm,
+            random: input.env.random,
+          }),
+          lifecycle,
+          createdBy: actor.name,
+          modifiedBy: actor.name,
+          ...b.detailsOnCreate(body),
+        };
+        const answer = b.issuedAnswer({
+          action: 'create',
+          resource: (value) => resourceOf(credential, user.userExtId, value, actor),
+          secret: issued,
+          hash: credential.secretHash,
+          location: credentialPath(input.route.clientExtId, user.userExtId, b.kind),
+          policy,
+        });
+        return result(answer, withCredential(user, b.kind, credential));
+      }),
+    );
+
+/**
+ * The read operation of a kind: 200 with the resource, the secret only as its
+ * hash. A temporary lock that has ended is lifted first (and stored).
+ *
+ * @example
+ * import { getOperation, tempStrongPasswordBehaviour } from 'credential-lifecycle';
+ * const getTsp = getOperation(tempStrongPasswordBehaviour);
+ */
+export const getOperation =
+  <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
+  (input) =>
+    pipe(
+      E.Do,
+      E.bind('actor', () => authorised(input, b.requirements.get)),
+      E.bind('user', () => requireUser(input)),
+      E.bind('now', ({ user }) => settled(input, b.kind, user)),
+      E.map(({ actor, now }) =>
+        result(
+          jsonAnswer(
+            200,
+            resourceOf(now.credential, now.user.userExtId, now.credential.secretHash, actor),
+          ),
+          now.user,
+        ),
+      ),
+    );
+
+/**
+ * The PATCH operation of a kind: state (per the admin state matrix), comment,
+ * and the kind's other fields. A `version` other than the stored one is 409.
+ *
+ * @example
+ * import { passwordBehaviour, patchOperation } from 'credential-lifecycle';
+ * const patchPassword = patchOperation(passwordBehaviour);
+ */
+export const patchOperation =
+  <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
+  (input) =>
+    pipe(
+      E.Do,
+      E.bind('actor', () => authorised(input, b.requirements.patch)),
+      E.bind('user', () => requireUser(input)),
+      E.bind('body', () => decodeRequestBody(b.patchRequest, bodyOrEmpty(input.body))),
+      E.bind('now', ({ user }) => settled(input, b.kind, user)),
+      E.tap(({ body, now }) => {
+        const current = now.credential.lifecycle.context.version;
+        return body.version === undefined || body.version === current
+          ? E.right(undefined)
+          : E.left(
+              apiError(
+                409,
+                ErrorCode.pessimisticLockingFailure,
+                `version ${body.version} is stale; the credential is at version ${current}`,
+              ),
+            );
+      }),
+      E.bind('evolved', ({ actor, body, now }) => {
+        const details = b.detailsOnPatch(body);
+        const detailsChange = Object.entries(details).some(
+          ([key, value]) => now.credential[key as keyof StoredCredential] !== value,
+        );
+        return E.map((ev: Evolved) => ({
+          ...ev,
+          credential: ev.credential === undefined ? undefined : { ...ev.credential, ...details },
+        }))(
+          evolved(
+            now.credential,
+            {
+              type: 'admin.update',
+              at: input.env.now,
+              ...(body.stateName === undefined ? {} : { stateName: body.stateName }),
+              ...(body.modificationComment === undefined
+                ? {}
+                : { modificationComment: body.modificationComment }),
+              ...(body.validity === undefined ? {} : { validity: body.validity }),
+              ...(detailsChange ? { detailsChanged: true } : {}),
+            },
+            actor,
+          ),
+        );
+      }),
+      E.chain(({ actor, now, evolved: ev }) =>
+        ev.credential === undefined
+          ? E.left(noRecord(`${b.kind} credential`))
+          : E.right(
+              result(
+                jsonAnswer(
+                  200,
+                  resourceOf(ev.credential, now.user.userExtId, ev.credential.secretHash, actor),
+                ),
+                withCredential(now.user, b.kind, ev.credential),
+              ),
+            ),
+      ),
+    );
+
+/**
+ * The DELETE operation of a kind: 204, in any state.
+ *
+ * @example
+ * import { deleteOperation, ticketBehaviour } from 'credential-lifecycle';
+ * const deleteTicket = deleteOperation(ticketBehaviour);
+ */
+export const deleteOperation =
+  <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
+  (input) =>
+    pipe(
+      E.Do,
+      E.bind('actor', () => authorised(input, b.requirements.delete)),
+      E.bind('user', () => requireUser(input)),
+      E.bind('credential', ({ user }) => requireCredential(user, b.kind)),
+      E.tap(({ actor, credential }) =>
+        evolved(credential, { type: 'credential.deleted', at: input.env.now }, actor),
+      ),
+      E.map(({ user }) => result(emptyAnswer(204), withCredential(user, b.kind, undefined))),
+    );
+
+/**
+ * The reset operation of a kind: a new secret, through the lifecycle's reset
+ * (422 beyond `maxResetCount`, or when archived).
+ *
+ * @example
+ * import { pukBehaviour, resetOperation } from 'credential-lifecycle';
+ * const regeneratePuk = resetOperation(pukBehaviour);
+ */
+export const resetOperation =
+  <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
+  (input) =>
+    pipe(
+      E.Do,
+      E.bind('actor', () => authorised(input, b.requirements.reset)),
+      E.bind('user', () => requireUser(input)),
+      E.bind('body', () => decodeRequestBody(b.resetRequest, bodyOrEmpty(input.body))),
+      E.bind('now', ({ user }) => settled(input, b.kind, user)),
+      E.bind('policy', ({ now }) =>
+        E.right(policyInForce(input.policies, b.kind, now.credential.policyExtId)),
+      ),
+      E.bind('request', ({ actor, body, now }) =>
+        E.right<ApiError, IssueRequest>({
+          action: 'reset',
+          user: now.user,
+          actor,
+          body,
+          current: now.credential,
+          env: input.env,
+        }),
+      ),
+      E.bind('evolved', ({ actor, now, request }) =>
+        evolved(now.credential, { type: b.resetEvent(request), at: input.env.now }, actor),
+      ),
+      E.bind('issued', ({ policy, request }) => b.issue(policy, request)),
+      E.chain(({ actor, now, policy, issued, evolved: ev }) => {
+        if (ev.credential === undefined) return E.left(noRecord(`${b.kind} credential`));
+        const previous = now.credential.secretHash;
+        const credential: StoredCredential = {
+          ...ev.credential,
+          secretHash: hashSecret(Redacted.value(issued.secret), {
+            algorithm: policy.hashAlgorithm,
+            random: input.env.random,
+          }),
+          ...(b.kind === 'password'
+            ? { history: [previous, ...(now.credential.history ?? [])].slice(0, 64) }
+            : {}),
+        };
+        const answer = b.issuedAnswer({
+          action: 'reset',
+          resource: (value) => resourceOf(credential, now.user.userExtId, value, actor),
+          secret: issued,
+          hash: credential.secretHash,
+          location: credentialPath(input.route.clientExtId, now.user.userExtId, b.kind),
+          policy,
+        });
+        return E.right(result(answer, withCredential(now.user, b.kind, credential)));
+      }),
+    );
+
+/**
+ * The unlock operation (Password): a tmp- or fail-locked credential becomes
+ * active with both login counters at 0; 200 with the resource.
+ *
+ * @example
+ * import { passwordBehaviour, unlockOperation } from 'credential-lifecycle';
+ * const unlockPassword = unlockOperation(passwordBehaviour);
+ */
+export const unlockOperation =
+  <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
+  (input) =>
+    pipe(
+      E.Do,
+      E.bind('actor', () =>
+        b.requirements.unlock === undefined
+          ? E.left(apiError(404, ErrorCode.notFound, `${b.kind} has no unlock operation`))
+          : authorised(input, b.requirements.unlock),
+      ),
+      E.bind('user', () => requireUser(input)),
+      E.bind('now', ({ user }) => settled(input, b.kind, user)),
+      E.bind('evolved', ({ actor, now }) =>
+        evolved(now.credential, { type: 'admin.unlock', at: input.env.now }, actor),
+      ),
+      E.chain(({ actor, now, evolved: ev }) =>
+        ev.credential === undefined
+          ? E.left(noRecord(`${b.kind} credential`))
+          : E.right(
+              result(
+                jsonAnswer(
+                  200,
+                  resourceOf(ev.credential, now.user.userExtId, ev.credential.secretHash, actor),
+                ),
+                withCredential(now.user, b.kind, ev.credential),
+              ),
+            ),
+      ),
+    );
+
+const loginDescriptions: Readonly<Record<LoginStatusCode, string>> = {
+  5: 'login succeeded',
+  2: 'login failed',
+  3: 'login failed; the next failure locks the credential',
+  4: 'login failed; the credential is now locked',
+  9: 'login failed; the credential is temporarily locked',
+};
+
+/**
+ * Credentials a successful login with this kind removes: a login with the
+ * password (the original strong credential) consumes the user's TSP and ticket.
+ */
+const consumedByStrongLogin = (kind: CredentialKind): readonly CredentialKind[] =>
+  kind === 'password' ? ['tempStrongPassword', 'ticket'] : [];
+
+/**
+ * The login operation of a kind (auth API): 200 with `{statusCode,
+ * description}` when the attempt is judged (5 OK, 2, 3, 4, 9 failed); 401 when
+ * it is refused without being judged (locked, disabled, expired), counters
+ * untouched.
+ *
+ * @example
+ * import { loginOperation, passwordBehaviour } from 'credential-lifecycle';
+ * const loginWithPassword = loginOperation(passwordBehaviour);
+ */
+export const loginOperation =
+  <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
+  (input) =>
+    pipe(
+      E.Do,
+      E.bind('actor', () => authorised(input, b.requirements.login)),
+      E.bind('user', () => requireUser(input)),
+      E.bind('body', () => decodeRequestBody(b.loginRequest, bodyOrEmpty(input.body))),
+      E.bind('now', ({ user }) => settled(input, b.kind, user)),
+      E.tap(({ now }) =>
+        E.mapLeft(loginRefusalError)(canLogin(now.credential.lifecycle, input.env.now)),
+      ),
+      E.bind('evolved', ({ body, now }) => {
+        const given = body[b.kind];
+        const verified = verifySecret(
+          typeof given === 'string' ? given : '',
+          now.credential.secretHash,
+        );
+        const matches = E.isRight(verified) && verified.right;
+        return evolved(
+          now.credential,
+          { type: matches ? 'login.succeeded' : 'login.failed', at: input.env.now },
+          undefined,
+        );
+      }),
+      E.map(({ now, evolved: ev }) => {
+        const status = ev.outcome.loginStatus ?? 2;
+        let user = withCredential(now.user, b.kind, ev.credential);
+        if (status === 5) {
+          for (const other of consumedByStrongLogin(b.kind)) {
+            const credential = user.credentials[other];
+            if (credential === undefined) continue;
+            const gone = evolve(credential, { type: 'credential.strongLogin', at: input.env.now });
+            if (E.isRight(gone)) user = withCredential(user, other, gone.right.credential);
+          }
+        }
+        return result(
+          jsonAnswer(200, { statusCode: status, description: loginDescriptions[status] }),
+          user,
+        );
+      }),
+    );
+
+/**
+ * The create/reset answer of kinds whose answers always carry the resource:
+ * the plaintext in the value field where the policy exposes it, the hash
+ * otherwise. Create is 201 with `Location`, reset 200.
+ *
+ * @example
+ * import { resourceIssuedAnswer } from 'credential-lifecycle';
+ * const answerOf = resourceIssuedAnswer; // used by the Ticket and PUK kinds
+ */
+export const resourceIssuedAnswer = <K extends CredentialKind>(issued: Issued<K>): HttpAnswer => {
+  const { shown } = issued.secret;
+  const body = issued.resource(shown === undefined ? issued.hash : Redacted.value(shown));
+  return issued.action === 'create'
+    ? jsonAnswer(201, body, { location: issued.location })
+    : jsonAnswer(200, body);
+};
+
+/**
+ * Turns a failed secret generation (a policy that cannot be satisfied) into
+ * a 422 naming the policy.
+ *
+ * @example
+ * import { generationError } from 'credential-lifecycle';
+ * generationError('p1', 'an empty character set').status; // 422
+ */
+export const generationError = (policyExtId: string, why: string): ApiError =>
+  apiError(422, ErrorCode.invalidValue, `policy ${policyExtId} cannot generate a secret: ${why}`);
+
+/**
+ * A generated secret as issued: shown to the caller only when `exposed`; a
+ * generation the policy cannot satisfy is a 422.
+ *
+ * @example
+ * import { generateTicket, defaultPolicy, issuedFrom, seededRandom } from 'credential-lifecycle';
+ * const policy = defaultPolicy('TicketPolicy');
+ * issuedFrom(policy.extId, policy.plainValueExposedToCaller)(generateTicket(policy, seededRandom(1)));
+ */
+export const issuedFrom =
+  (policyExtId: string, exposed: boolean) =>
+  (
+    generated: E.Either<{ readonly message: string }, Redacted<string>>,
+  ): E.Either<ApiError, IssuedSecret> =>
+    E.bimap(
+      (e: { readonly message: string }) => generationError(policyExtId, e.message),
+      (secret: Redacted<string>): IssuedSecret => ({ secret, shown: exposed ? secret : undefined }),
+    )(generated);

@@ -24,6 +24,7 @@ import {
   type PatchTempStrongPasswordRequest,
   type PatchTicketRequest,
   type PukCredential,
+  type ResetPasswordRequest,
   type StateChangeReason,
   type StateName,
   stateChangeReasons,
@@ -186,6 +187,10 @@ export const patchTicketRequestArb: fc.Arbitrary<PatchTicketRequest> = fc.record
 );
 export const patchPukRequestArb: fc.Arbitrary<PatchPukRequest> = fc.record(
   { ...patchCommon, validity: validityArb },
+  { requiredKeys: [] },
+);
+export const resetPasswordRequestArb: fc.Arbitrary<ResetPasswordRequest> = fc.record(
+  { password: textArb },
   { requiredKeys: [] },
 );
 export const emptyRequestArb: fc.Arbitrary<Record<string, never>> = fc.constant({});

@@ -18,6 +18,7 @@ import {
   PatchTicketRequest,
   PukLoginRequest,
   patchRequestOfKind,
+  ResetPasswordRequest,
   ResetRequest,
   TempStrongPasswordLoginRequest,
   TicketLoginRequest,
@@ -34,6 +35,7 @@ const requestCodecs: readonly t.Mixed[] = [
   PatchTicketRequest,
   PatchPukRequest,
   ResetRequest,
+  ResetPasswordRequest,
   UnlockRequest,
   PasswordLoginRequest,
   TempStrongPasswordLoginRequest,
@@ -129,6 +131,10 @@ describe('request bodies as the seed pages describe them', () => {
       expect(decodeRequestBody(patchRequestOfKind[kind], {})).toEqual(E.right({}));
     }
     expect(decodeRequestBody(ResetRequest, {})).toEqual(E.right({}));
+    expect(decodeRequestBody(ResetPasswordRequest, {})).toEqual(E.right({}));
+    expect(decodeRequestBody(ResetPasswordRequest, { password: 'N3w!pw' })).toEqual(
+      E.right({ password: 'N3w!pw' }),
+    );
     expect(decodeRequestBody(UnlockRequest, {})).toEqual(E.right({}));
   });
 

@@ -30,6 +30,7 @@ import {
   PatchTicketRequest,
   PukCredential,
   PukLoginRequest,
+  ResetPasswordRequest,
   ResetRequest,
   StateChangeReason,
   StateName,
@@ -79,6 +80,7 @@ describe('request bodies survive encode → JSON → decode', () => {
   roundTrips(PatchTicketRequest, arb.patchTicketRequestArb);
   roundTrips(PatchPukRequest, arb.patchPukRequestArb);
   roundTrips(ResetRequest, arb.emptyRequestArb);
+  roundTrips(ResetPasswordRequest, arb.resetPasswordRequestArb);
   roundTrips(UnlockRequest, arb.emptyRequestArb);
   roundTrips(PasswordLoginRequest, arb.passwordLoginRequestArb);
   roundTrips(TempStrongPasswordLoginRequest, arb.tempStrongPasswordLoginRequestArb);

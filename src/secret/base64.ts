@@ -64,15 +64,26 @@ const sextet = (text: string, index: number): number => {
  * decodeBase64('aGk='); // right(Uint8Array [104, 105])
  * decodeBase64('aGk'); // left('base64 length 3 is not a multiple of 4')
  */
-export const decodeBase64 = (text: string): E.Either<string, Uint8Array> => {
-  const n = text.length;
+export const decodeBase64 = (text: string): E.Either<string, Uint8Array> =>
+  decodeBase64From(text, 0);
+
+/**
+ * {@link decodeBase64} of `text` from index `start` on, without copying the string.
+ *
+ * @example
+ * import { decodeBase64From } from 'credential-lifecycle';
+ * decodeBase64From('{SHA}aGk=', 5); // right(Uint8Array [104, 105])
+ */
+export const decodeBase64From = (text: string, start: number): E.Either<string, Uint8Array> => {
+  const end = text.length;
+  const n = end - start;
   if (n % 4 !== 0) return E.left(`base64 length ${n} is not a multiple of 4`);
   if (n === 0) return E.right(new Uint8Array(0));
-  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const pad = text.charCodeAt(end - 1) !== 61 ? 0 : text.charCodeAt(end - 2) === 61 ? 2 : 1;
   const out = new Uint8Array((n / 4) * 3 - pad);
-  const full = pad === 0 ? n : n - 4;
+  const full = pad === 0 ? end : end - 4;
   let o = 0;
-  for (let i = 0; i < full; i += 4) {
+  for (let i = start; i < full; i += 4) {
     const a = sextet(text, i);
     const b = sextet(text, i + 1);
     const c = sextet(text, i + 2);

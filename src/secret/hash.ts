@@ -7,7 +7,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import * as E from 'fp-ts/lib/Either.js';
-import { decodeBase64, encodeBase64 } from './base64.js';
+import { decodeBase64From, encodeBase64 } from './base64.js';
 import { type RandomSource, webCryptoRandom } from './random.js';
 import { utf8Bytes } from './utf8.js';
 
@@ -75,27 +75,20 @@ export interface HashFormatError {
 interface Digest {
   readonly name: DigestAlgorithm;
   readonly length: number;
-  readonly hash: (parts: readonly Uint8Array[]) => Uint8Array;
+  /** digest(message ‖ salt) */
+  readonly hash: (message: Uint8Array, salt: Uint8Array) => Uint8Array;
 }
 
 const SHA1: Digest = {
   name: 'SHA-1',
   length: 20,
-  hash: (parts) => {
-    const h = sha1.create();
-    for (const p of parts) h.update(p);
-    return h.digest();
-  },
+  hash: (message, salt) => sha1.create().update(message).update(salt).digest(),
 };
 
 const SHA256: Digest = {
   name: 'SHA-256',
   length: 32,
-  hash: (parts) => {
-    const h = sha256.create();
-    for (const p of parts) h.update(p);
-    return h.digest();
-  },
+  hash: (message, salt) => sha256.create().update(message).update(salt).digest(),
 };
 
 /** Scheme (lower case) → digest. The aliases come from the Nevis documentation. */
@@ -114,8 +107,50 @@ const hashFormatError = (
   message: string,
 ): E.Either<HashFormatError, never> => E.left({ _tag: 'HashFormatError', reason, message });
 
+/** Longest scheme name accepted between the braces. */
+const MAX_SCHEME_LENGTH = 16;
+
 /** Only ASCII letters, digits and `-` may name a scheme, so no Unicode case mapping applies. */
-const SCHEME_SYNTAX = /^\{([A-Za-z0-9-]{1,16})\}/;
+const isSchemeChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45;
+
+interface StoredHash {
+  readonly scheme: string;
+  readonly digest: Digest;
+  /** digest ‖ salt */
+  readonly bytes: Uint8Array;
+}
+
+/** Reads a stored hash without building views of its parts (shared by parse and verify). */
+const readStored = (stored: string): E.Either<HashFormatError, StoredHash> => {
+  if (typeof stored !== 'string') {
+    return hashFormatError('missing-scheme', 'a stored hash must be a string');
+  }
+  const close = stored.indexOf('}');
+  let wellFormed = stored.charCodeAt(0) === 123 && close > 1 && close <= MAX_SCHEME_LENGTH + 1;
+  for (let i = 1; wellFormed && i < close; i++) wellFormed = isSchemeChar(stored.charCodeAt(i));
+  if (!wellFormed) {
+    return hashFormatError('missing-scheme', 'a stored hash must start with {SCHEME}');
+  }
+  const scheme = stored.slice(1, close);
+  const digest = SCHEMES.get(scheme.toLowerCase());
+  if (digest === undefined) {
+    return hashFormatError(
+      'unknown-scheme',
+      'the scheme names no supported digest (SSHA, SHA, SHA1, SHA-1, SSHA256, SHA256, SHA-256)',
+    );
+  }
+  const payload = decodeBase64From(stored, close + 1);
+  if (E.isLeft(payload)) return hashFormatError('invalid-base64', payload.left);
+  const bytes = payload.right;
+  if (bytes.length < digest.length) {
+    return hashFormatError(
+      'payload-too-short',
+      `the payload has ${bytes.length} bytes, a ${digest.name} digest needs ${digest.length}`,
+    );
+  }
+  return E.right({ scheme, digest, bytes });
+};
 
 /**
  * Reads a stored hash `{SCHEME}base64(digest ‖ salt)`. The schemes `SSHA`,
@@ -130,30 +165,9 @@ const SCHEME_SYNTAX = /^\{([A-Za-z0-9-]{1,16})\}/;
  * parseHash('{MD5}abc='); // left({ reason: 'unknown-scheme', … })
  */
 export const parseHash = (stored: string): E.Either<HashFormatError, ParsedHash> => {
-  if (typeof stored !== 'string') {
-    return hashFormatError('missing-scheme', 'a stored hash must be a string');
-  }
-  const match = SCHEME_SYNTAX.exec(stored);
-  const scheme = match?.[1];
-  if (match === null || scheme === undefined) {
-    return hashFormatError('missing-scheme', 'a stored hash must start with {SCHEME}');
-  }
-  const digest = SCHEMES.get(scheme.toLowerCase());
-  if (digest === undefined) {
-    return hashFormatError(
-      'unknown-scheme',
-      'the scheme names no supported digest (SSHA, SHA, SHA1, SHA-1, SSHA256, SHA256, SHA-256)',
-    );
-  }
-  const payload = decodeBase64(stored.slice(match[0].length));
-  if (E.isLeft(payload)) return hashFormatError('invalid-base64', payload.left);
-  const bytes = payload.right;
-  if (bytes.length < digest.length) {
-    return hashFormatError(
-      'payload-too-short',
-      `the payload has ${bytes.length} bytes, a ${digest.name} digest needs ${digest.length}`,
-    );
-  }
+  const read = readStored(stored);
+  if (E.isLeft(read)) return read;
+  const { scheme, digest, bytes } = read.right;
   return E.right({
     scheme,
     digestAlgorithm: digest.name,
@@ -197,25 +211,16 @@ export const hashSecret = (plaintext: string, options: HashOptions): string => {
     options.salt ??
     (options.random ?? webCryptoRandom).getRandomValues(new Uint8Array(DEFAULT_SALT_LENGTH));
   const out = new Uint8Array(digest.length + salt.length);
-  out.set(digest.hash([utf8Bytes(plaintext), salt]), 0);
+  out.set(digest.hash(utf8Bytes(plaintext), salt), 0);
   out.set(salt, digest.length);
   return `{${options.algorithm}}${encodeBase64(out)}`;
 };
 
 /**
- * Compares two equally long byte arrays in time that depends only on their length.
- */
-const constantTimeEqual = (a: Uint8Array, b: Uint8Array): boolean => {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
-};
-
-/**
  * Checks a plaintext against a stored hash of any accepted scheme alias,
- * salted or not. The digest comparison takes constant time. A stored value
- * that cannot be read is a `Left` (see {@link parseHash}); never throws.
+ * salted or not. The digest comparison takes constant time (it always looks at
+ * every byte). A stored value that cannot be read is a `Left` (see
+ * {@link parseHash}); never throws.
  *
  * @example
  * import { hashSecret, verifySecret } from 'credential-lifecycle';
@@ -227,9 +232,12 @@ export const verifySecret = (
   plaintext: string,
   stored: string,
 ): E.Either<HashFormatError, boolean> => {
-  const parsed = parseHash(stored);
-  if (E.isLeft(parsed)) return parsed;
-  const { digestAlgorithm, digest, salt } = parsed.right;
-  const fn = digestAlgorithm === 'SHA-1' ? SHA1 : SHA256;
-  return E.right(constantTimeEqual(fn.hash([utf8Bytes(plaintext), salt]), digest));
+  const read = readStored(stored);
+  if (E.isLeft(read)) return read;
+  const { digest, bytes } = read.right;
+  const n = digest.length;
+  const actual = digest.hash(utf8Bytes(plaintext), bytes.subarray(n));
+  let diff = 0;
+  for (let i = 0; i < n; i++) diff |= (actual[i] ?? 0) ^ (bytes[i] ?? 0);
+  return E.right(diff === 0);
 };

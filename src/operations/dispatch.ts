@@ -114,7 +114,9 @@ export interface ApiRequest {
  * const empty: Directory = { user: () => undefined, policies: () => defaultPolicyBook() };
  */
 export interface Directory {
+  /** The user, or `undefined` when the client has no such user. */
   readonly user: (clientExtId: string, userExtId: string) => UserRecord | undefined;
+  /** The client's policies. */
   readonly policies: (clientExtId: string) => PolicyBook;
 }
 

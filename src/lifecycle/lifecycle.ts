@@ -164,35 +164,9 @@ export const createStates: readonly StateName[] = [
 
 type Snapshot = SnapshotFrom<LifecycleMachine>;
 
-/**
- * Snapshots of values this module produced, so a chain of `applyEvent` calls
- * does not rebuild the snapshot every time. Values from elsewhere (e.g. parsed
- * JSON) are resolved once.
- */
-const snapshots = new WeakMap<Lifecycle, Snapshot>();
-
-const snapshotOf = (lifecycle: Lifecycle): Snapshot => {
-  const cached = snapshots.get(lifecycle);
-  if (
-    cached !== undefined &&
-    cached.context === lifecycle.context &&
-    cached.value === lifecycle.state
-  ) {
-    return cached;
-  }
-  const resolved = lifecycleMachine.resolveState({
-    value: lifecycle.state,
-    context: lifecycle.context,
-  });
-  snapshots.set(lifecycle, resolved);
-  return resolved;
-};
-
-const fromSnapshot = (snapshot: Snapshot): Lifecycle => {
-  const lifecycle: Lifecycle = { state: snapshot.value, context: snapshot.context };
-  snapshots.set(lifecycle, snapshot);
-  return lifecycle;
-};
+/** The machine snapshot of a lifecycle value (cheap next to `transition()` itself). */
+const snapshotOf = (lifecycle: Lifecycle): Snapshot =>
+  lifecycleMachine.resolveState({ value: lifecycle.state, context: lifecycle.context });
 
 /**
  * Creates the lifecycle of a new credential: counters 0, version 0, reason
@@ -353,7 +327,7 @@ export const applyEvent = (
   const snapshot = snapshotOf(lifecycle);
   const [next] = transition(lifecycleMachine, snapshot, event);
   if (next.context === snapshot.context) return explain(lifecycle, event);
-  const after = fromSnapshot(next);
+  const after: Lifecycle = { state: next.value, context: next.context };
   const { context } = lifecycle;
   if (
     lifecycle.state === 'tmp-locked' &&

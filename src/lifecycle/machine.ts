@@ -237,7 +237,12 @@ const adminFields = (c: Ctx, e: Ev) =>
  *
  * @example
  * import { lifecycleSetup } from 'credential-lifecycle';
- * Object.keys(lifecycleSetup); // ['extend', 'createStateConfig', 'createAction', 'createMachine']
+ * // A variant machine that reuses the guards and actions:
+ * const variant = lifecycleSetup.createMachine({
+ *   context: ({ input }) => input,
+ *   initial: 'active',
+ *   states: { active: { on: { 'login.failed': { guard: 'withinValidity', actions: 'recordFailure' } } } },
+ * });
  */
 export const lifecycleSetup = setup({
   types: {

@@ -7,7 +7,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { type SnapshotFrom, transition } from 'xstate';
-import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import type { CredentialKind } from '../../src/domain/credential-type.js';
 import { stateNames } from '../../src/domain/state.js';
 import {
@@ -99,12 +99,11 @@ describe('xstate/graph traversal', () => {
     for (const fromState of startsOf(setup)) {
       const options = { fromState, events: eventsFor, serializeState, serializeEvent };
       const adjacency = getAdjacencyMap(lifecycleMachine, options);
-      for (const { state, transitions } of Object.values(adjacency)) {
+      for (const { state, event, nextState } of adjacencyMapToArray(adjacency)) {
         reached.add(String(state.value));
-        for (const { event } of Object.values(transitions)) {
-          edges++;
-          for (const id of idOf(state, event)) taken.add(id);
-        }
+        reached.add(String(nextState.value));
+        edges++;
+        for (const id of idOf(state, event)) taken.add(id);
       }
     }
   }

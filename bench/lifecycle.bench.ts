@@ -1,0 +1,97 @@
+/**
+ * Lifecycle throughput: `applyEvent` (the pure API) beside the raw XState
+ * `transition()` on the same machine, snapshot and events, in the same run.
+ * Record figures in docs/performance.md under "## Lifecycle".
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { bench, describe } from 'vitest';
+import { transition } from 'xstate';
+import {
+  applyEvent,
+  createLifecycle,
+  type Lifecycle,
+  type LifecycleEvent,
+  type LifecycleRules,
+  lifecycleMachine,
+} from '../src/lifecycle/index.js';
+
+const rules: LifecycleRules = {
+  maxCredFailureCount: 3,
+  tmpLockingThreshold: 2,
+  tmpLockingDuration: 60_000,
+  tmpLockingMode: 'strict',
+  maxCredSuccessCount: -1,
+  singleUse: false,
+  maxResetCount: -1,
+  resetTarget: 'initial',
+  credentialLifetime: 315_360_000_000,
+};
+const T0 = Date.UTC(2026, 4, 4);
+/** Long warm-up: both sides share the machine code, so the first one measured must not pay for the JIT. */
+const options = { time: 3_000, warmupTime: 1_500, warmupIterations: 2_000 };
+const created = createLifecycle({ kind: 'password', stateName: 'active', rules, at: T0 });
+if (E.isLeft(created)) throw new Error('bench setup: create refused');
+const start: Lifecycle = created.right;
+const snapshot = lifecycleMachine.resolveState({ value: start.state, context: start.context });
+
+/** One event of each common kind, all judged from the same active value. */
+const single: readonly LifecycleEvent[] = [
+  { type: 'login.succeeded', at: T0 + 1_000 },
+  { type: 'login.failed', at: T0 + 1_000 },
+  { type: 'admin.update', at: T0 + 1_000, modificationComment: 'checked' },
+  { type: 'admin.reset', at: T0 + 1_000 },
+  { type: 'admin.unlock', at: T0 + 1_000 }, // refused: not locked
+];
+
+/** A 10-event session: failures, a tmp-lock, its expiry, a fail-lock, unlock, success. */
+const chain: readonly LifecycleEvent[] = [
+  { type: 'login.succeeded', at: T0 + 1_000 },
+  { type: 'login.failed', at: T0 + 2_000 },
+  { type: 'login.failed', at: T0 + 3_000 },
+  { type: 'login.failed', at: T0 + 4_000 }, // refused: tmp-locked
+  { type: 'time.passes', at: T0 + 63_000 },
+  { type: 'login.failed', at: T0 + 64_000 },
+  { type: 'admin.unlock', at: T0 + 65_000 },
+  { type: 'login.succeeded', at: T0 + 66_000 },
+  { type: 'admin.update', at: T0 + 67_000, modificationComment: 'ok' },
+  { type: 'admin.reset', at: T0 + 68_000 },
+];
+
+describe(`lifecycle: ${single.length} single events from the same active value`, () => {
+  bench(
+    'baseline: raw transition(lifecycleMachine, snapshot, event)',
+    () => {
+      for (const event of single) transition(lifecycleMachine, snapshot, event);
+    },
+    options,
+  );
+  bench(
+    'applyEvent(lifecycle, event)',
+    () => {
+      for (const event of single) applyEvent(start, event);
+    },
+    options,
+  );
+});
+
+describe(`lifecycle: a chain of ${chain.length} events`, () => {
+  bench(
+    'baseline: raw transition() chaining snapshots',
+    () => {
+      let s = snapshot;
+      for (const event of chain) [s] = transition(lifecycleMachine, s, event);
+    },
+    options,
+  );
+  bench(
+    'applyEvent() chaining lifecycle values',
+    () => {
+      let l = start;
+      for (const event of chain) {
+        const r = applyEvent(l, event);
+        if (E.isRight(r)) l = r.right.lifecycle;
+      }
+    },
+    options,
+  );
+});

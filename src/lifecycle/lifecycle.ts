@@ -258,10 +258,11 @@ const explain = (lifecycle: Lifecycle, event: LifecycleEvent): E.Either<Refusal,
             : { _tag: 'StateNotAllowed', stateName: event.stateName },
         );
       }
-      // The state stays; in `archived` a changed comment or validity is refused.
+      // The state stays; in `archived` a changed comment, validity or detail is refused.
       return state === 'archived' &&
-        ((event.modificationComment !== undefined &&
-          event.modificationComment !== context.modificationComment) ||
+        (event.detailsChanged === true ||
+          (event.modificationComment !== undefined &&
+            event.modificationComment !== context.modificationComment) ||
           (event.validity !== undefined &&
             (event.validity.from !== context.validity.from ||
               event.validity.to !== context.validity.to)))

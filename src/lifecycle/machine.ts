@@ -82,6 +82,12 @@ export type LifecycleEvent =
       readonly stateName?: StateName;
       readonly modificationComment?: string;
       readonly validity?: Validity;
+      /**
+       * The caller changed fields the lifecycle does not hold (e.g. a ticket's
+       * `identification`): a change like a new comment (version + 1,
+       * `lastModified`), without a state change.
+       */
+      readonly detailsChanged?: boolean;
     }
   | { readonly type: 'credential.strongLogin'; readonly at: Instant }
   | { readonly type: 'credential.deleted'; readonly at: Instant };
@@ -184,10 +190,11 @@ const successLimitReached = (c: Ctx): boolean =>
 
 const sameValidity = (a: Validity, b: Validity): boolean => a.from === b.from && a.to === b.to;
 
-/** Whether an `admin.update` would change the comment or the validity. */
+/** Whether an `admin.update` changes the comment, the validity or other details. */
 const changesFields = (c: Ctx, e: Ev): boolean =>
   e.type === 'admin.update' &&
-  ((e.modificationComment !== undefined && e.modificationComment !== c.modificationComment) ||
+  (e.detailsChanged === true ||
+    (e.modificationComment !== undefined && e.modificationComment !== c.modificationComment) ||
     (e.validity !== undefined && !sameValidity(e.validity, c.validity)));
 
 const lockExpired = (c: Ctx, at: Instant): boolean => c.lockedUntil !== null && at >= c.lockedUntil;
@@ -282,7 +289,7 @@ export const lifecycleSetup = setup({
     /** An `admin.update` that asks for the given state. */
     requestsState: ({ event }, params: { state: StateName }) =>
       event.type === 'admin.update' && event.stateName === params.state,
-    /** An `admin.update` that keeps the state and changes the comment or validity. */
+    /** An `admin.update` that keeps the state and changes the comment, validity or details. */
     changesFieldsOnly: ({ context, event }, params: { state: StateName }) =>
       event.type === 'admin.update' &&
       (event.stateName === undefined || event.stateName === params.state) &&
@@ -347,7 +354,7 @@ export const lifecycleSetup = setup({
       ...stateChange(context, event.at, 'changed-by-admin'),
       ...adminFields(context, event),
     })),
-    /** An administrator changed the comment or validity only. */
+    /** An administrator changed the comment, validity or details only. */
     updateFields: assign(({ context, event }) => ({
       ...adminFields(context, event),
       version: context.version + 1,

@@ -1,5 +1,7 @@
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { accept, create, defaultRules, refuse, SECOND, T0 } from './support.js';
+import { allowedEvents, canLogin, createLifecycle } from '../../src/lifecycle/index.js';
+import { accept, create, DAY, defaultRules, refuse, SECOND, T0 } from './support.js';
 
 describe('the worked lockout case with the default rules (3 / 2 / 60 s / strict)', () => {
   it('failure 1 stays and warns, failure 2 tmp-locks for 60 s, the first failure after expiry fail-locks', () => {
@@ -127,5 +129,129 @@ describe('single use, success limit, reset, unlock', () => {
     });
     expect(refuse(l, { type: 'admin.reset', at: T0 + 2 })).toEqual({ _tag: 'Archived' });
     expect(accept(l, { type: 'credential.deleted', at: T0 + 3 }).deleted).toBe(true);
+  });
+});
+
+describe('creation, queries and the admin matrix', () => {
+  it('creates in the default state per kind and refuses states a creation may not name', () => {
+    expect(create('password').state).toBe('initial');
+    expect(create('tempStrongPassword').state).toBe('initial');
+    expect(create('ticket').state).toBe('active');
+    expect(create('puk').state).toBe('active');
+    const l = create('ticket');
+    expect(l.context).toMatchObject({
+      version: 0,
+      stateChangeReason: 'initialized',
+      validity: { from: T0, to: T0 + 5 * DAY },
+    });
+    for (const stateName of ['tmp-locked', 'fail-locked', 'archived'] as const) {
+      expect(
+        createLifecycle({ kind: 'password', stateName, rules: defaultRules('password'), at: T0 }),
+      ).toEqual(E.left({ _tag: 'StateNotAllowed', stateName }));
+    }
+  });
+
+  it('answers allowedEvents and canLogin consistently with applyEvent', () => {
+    const l = create('password', defaultRules('password'), 'active');
+    expect(allowedEvents(l, T0 + 1)).toEqual([
+      'login.succeeded',
+      'login.failed',
+      'admin.reset',
+      'user.changedPassword',
+      'admin.update',
+      'credential.deleted',
+    ]);
+    const locked = accept(accept(l, { type: 'login.failed', at: T0 + 1 }).lifecycle, {
+      type: 'login.failed',
+      at: T0 + 2,
+    }).lifecycle;
+    expect(canLogin(locked, T0 + 3)).toEqual(
+      E.left({ _tag: 'TemporarilyLocked', until: T0 + 60_002 }),
+    );
+    expect(canLogin(locked, T0 + 60_002)).toEqual(E.right(undefined));
+    expect(allowedEvents(locked, T0 + 3)).not.toContain('login.failed');
+    expect(allowedEvents(locked, T0 + 3)).toContain('admin.unlock');
+    expect(allowedEvents(locked, T0 + 60_002)).toContain('time.passes');
+    expect(canLogin(l, T0 + 3650 * DAY + 1)).toEqual(
+      E.left({ _tag: 'Expired', validTo: T0 + 3650 * DAY }),
+    );
+    expect(canLogin(l, T0 - 1)).toEqual(E.left({ _tag: 'NotYetValid', validFrom: T0 }));
+  });
+
+  it('follows the admin state matrix', () => {
+    const l = create('password', defaultRules('password'), 'disabled');
+    expect(refuse(l, { type: 'admin.update', at: T0 + 1, stateName: 'initial' })).toEqual({
+      _tag: 'StateNotAllowed',
+      stateName: 'initial',
+    });
+    expect(refuse(l, { type: 'admin.update', at: T0 + 1, stateName: 'fail-locked' })).toEqual({
+      _tag: 'StateNotAllowed',
+      stateName: 'fail-locked',
+    });
+    const active = accept(l, {
+      type: 'admin.update',
+      at: T0 + 1,
+      stateName: 'active',
+      modificationComment: 'back',
+    });
+    expect(active.lifecycle.state).toBe('active');
+    expect(active.lifecycle.context).toMatchObject({
+      stateChangeReason: 'changed-by-admin',
+      modificationComment: 'back',
+      version: 1,
+    });
+    // Same state, same comment: accepted without a change.
+    const again = accept(active.lifecycle, {
+      type: 'admin.update',
+      at: T0 + 2,
+      stateName: 'active',
+      modificationComment: 'back',
+    });
+    expect(again.lifecycle).toBe(active.lifecycle);
+    // Same state, new comment: no state change, version + 1.
+    const commented = accept(active.lifecycle, {
+      type: 'admin.update',
+      at: T0 + 3,
+      modificationComment: 'note',
+    });
+    expect(commented.lifecycle.context).toMatchObject({
+      version: 2,
+      stateChangeReason: 'changed-by-admin',
+      lastStateChange: T0 + 1,
+    });
+  });
+
+  it('lets a user change a password from a login state only, and strong login delete TSP and Ticket only', () => {
+    const l = create('password');
+    const changed = accept(l, { type: 'user.changedPassword', at: T0 + 1 }).lifecycle;
+    expect(changed.state).toBe('active');
+    expect(changed.context.stateChangeReason).toBe('changed-by-user');
+    expect(refuse(create('puk'), { type: 'user.changedPassword', at: T0 + 1 })).toEqual({
+      _tag: 'NotForKind',
+      kind: 'puk',
+      event: 'user.changedPassword',
+    });
+    expect(refuse(l, { type: 'credential.strongLogin', at: T0 + 1 })).toMatchObject({
+      _tag: 'NotForKind',
+    });
+    const ticket = create('ticket', defaultRules('ticket'), 'disabled');
+    expect(accept(ticket, { type: 'credential.strongLogin', at: T0 + 1 })).toMatchObject({
+      deleted: true,
+      lifecycle: { state: 'deleted', context: { stateChangeReason: 'logged-in-with-strong-cred' } },
+    });
+  });
+
+  it('counts ticket failures and successes separately and resets them', () => {
+    const rules = { ...defaultRules('ticket'), singleUse: false };
+    const f = accept(create('ticket', rules), { type: 'login.failed', at: T0 + 1 }).lifecycle;
+    const s = accept(f, { type: 'login.succeeded', at: T0 + 2 }).lifecycle;
+    expect(s.context).toMatchObject({ failureCount: 1, successCount: 1, failedLoginCount: 0 });
+    const r = accept(s, { type: 'admin.reset', at: T0 + 3 }).lifecycle;
+    expect(r.context).toMatchObject({
+      failureCount: 0,
+      successCount: 0,
+      resetCount: 1,
+      stateChangeReason: 'reset',
+    });
   });
 });

@@ -93,6 +93,8 @@ const packageEntries = (): Map<string, string> => {
   const entries = new Map([['credential-lifecycle', path.join(repoRoot, 'src/index.ts')]]);
   const testing = path.join(repoRoot, 'src/testing/index.ts');
   if (fs.existsSync(testing)) entries.set('credential-lifecycle/testing', testing);
+  const server = path.join(repoRoot, 'src/server/index.ts');
+  if (fs.existsSync(server)) entries.set('credential-lifecycle/server', server);
   return entries;
 };
 

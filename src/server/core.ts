@@ -1,0 +1,337 @@
+/**
+ * The mock server's core: plain data in (method, path, headers, body text),
+ * plain data out (status, headers, body text). Every HTTP binding — Node,
+ * the web-standard handler, MSW — goes through it.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { type ApiError, apiError, ErrorCode, toErrorBody } from '../domain/errors.js';
+import type { HttpAnswer } from '../operations/answer.js';
+import { dispatch } from '../operations/dispatch.js';
+import { type Permission, type Principal, permissions } from '../operations/principal.js';
+import { MemoryStore } from '../operations/store.js';
+import { type RandomSource, seededRandom, webCryptoRandom } from '../secret/random.js';
+import { createMockClock, type MockClock } from './clock.js';
+import { handleControl, isControlPath } from './control.js';
+import { type Fault, withFaults } from './faults.js';
+
+/**
+ * Request headers by lower-case name, as Node's `IncomingMessage.headers`
+ * holds them.
+ *
+ * @example
+ * import type { HeaderBag } from 'credential-lifecycle/server';
+ * const headers: HeaderBag = { 'content-type': 'application/json' };
+ */
+export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/**
+ * A request as the core takes it: no stream, no framework object.
+ *
+ * @example
+ * import type { CoreRequest } from 'credential-lifecycle/server';
+ * const request: CoreRequest = {
+ *   method: 'GET',
+ *   path: '/nevisidm/api/core/v1/demo/users/alice/tempstrong-password',
+ *   headers: {},
+ *   bodyText: undefined,
+ * };
+ */
+export interface CoreRequest {
+  readonly method: string;
+  /** The path, optionally with a query string (ignored). */
+  readonly path: string;
+  /** Header names in lower case. */
+  readonly headers: HeaderBag;
+  /** The body as text; `undefined` or `''` when there is none. */
+  readonly bodyText: string | undefined;
+}
+
+/**
+ * A response as the core produces it.
+ *
+ * @example
+ * import type { CoreResponse } from 'credential-lifecycle/server';
+ * const noContent: CoreResponse = { status: 204, headers: {}, bodyText: undefined };
+ */
+export interface CoreResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly bodyText: string | undefined;
+}
+
+/**
+ * The largest request body the server accepts: 64 KiB.
+ *
+ * @example
+ * import { maxBodyBytes } from 'credential-lifecycle/server';
+ * maxBodyBytes; // 65_536
+ */
+export const maxBodyBytes = 65_536;
+
+/**
+ * The name recorded as `createdBy` / `modifiedBy` for administrative calls
+ * that do not name one in `X-Mock-Admin`.
+ *
+ * @example
+ * import { defaultAdminName } from 'credential-lifecycle/server';
+ * defaultAdminName; // 'mock-admin'
+ */
+export const defaultAdminName = 'mock-admin';
+
+/**
+ * How to build a mock server core.
+ *
+ * @example
+ * import type { MockServerOptions } from 'credential-lifecycle/server';
+ * const options: MockServerOptions = { seed: 42, faults: [] };
+ */
+export interface MockServerOptions {
+  /** Makes generated secrets, salts, ids and tokens reproducible (re-seeded on reset). */
+  readonly seed?: number;
+  /** The real time source the clock starts from (default `Date.now`). */
+  readonly realNow?: () => number;
+  /** TEST-ONLY deliberate defects; see {@link Fault}. */
+  readonly faults?: readonly Fault[];
+}
+
+/**
+ * What the control API may change in a running mock.
+ *
+ * @example
+ * import type { MockState } from 'credential-lifecycle/server';
+ * const clientsOf = (state: MockState) => state.store.listUsers('demo').length;
+ */
+export interface MockState {
+  readonly store: MemoryStore;
+  readonly clock: MockClock;
+  readonly tokens: Map<string, { readonly clientExtId: string; readonly userExtId: string }>;
+  readonly random: () => RandomSource;
+  /** Empties the store and tokens, releases the clock, re-seeds the random source. */
+  readonly reset: () => void;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+  status,
+  headers: { ...headers, 'content-type': 'application/json' },
+  bodyText: JSON.stringify(body),
+});
+
+/**
+ * The response for an error value: its status and the nevis error body.
+ *
+ * @example
+ * import { apiError } from 'credential-lifecycle';
+ * import { errorResponse } from 'credential-lifecycle/server';
+ * errorResponse(apiError(404, 'errors.notFound', 'no route')).status; // 404
+ */
+export const errorResponse = (error: ApiError): CoreResponse =>
+  json(error.status, toErrorBody(error));
+
+/**
+ * The response for an operation's answer.
+ *
+ * @example
+ * import { answerResponse } from 'credential-lifecycle/server';
+ * answerResponse({ status: 204, headers: {} }).bodyText; // undefined
+ */
+export const answerResponse = (answer: HttpAnswer): CoreResponse =>
+  answer.body === undefined
+    ? { status: answer.status, headers: answer.headers, bodyText: undefined }
+    : json(answer.status, answer.body, { ...answer.headers });
+
+/**
+ * The 413 response for a body over {@link maxBodyBytes}.
+ *
+ * @example
+ * import { payloadTooLarge } from 'credential-lifecycle/server';
+ * payloadTooLarge().status; // 413
+ */
+export const payloadTooLarge = (): CoreResponse =>
+  errorResponse(
+    apiError(413, ErrorCode.payloadTooLarge, `request body over ${maxBodyBytes} bytes`),
+  );
+
+/**
+ * The 500 response: it never says what went wrong.
+ *
+ * @example
+ * import { internalError } from 'credential-lifecycle/server';
+ * internalError().status; // 500
+ */
+export const internalError = (): CoreResponse =>
+  errorResponse(apiError(500, ErrorCode.internal, 'internal error'));
+
+/**
+ * The first value of a header, or `undefined`.
+ *
+ * @example
+ * import { headerValue } from 'credential-lifecycle/server';
+ * headerValue({ 'x-token': ['a', 'b'] }, 'x-token'); // 'a'
+ */
+export const headerValue = (headers: HeaderBag, name: string): string | undefined => {
+  const value = headers[name];
+  return typeof value === 'string' ? value : value?.[0];
+};
+
+const isJsonContentType = (value: string | undefined): boolean =>
+  value !== undefined && /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i.test(value);
+
+const utf8Length = (text: string): number =>
+  text.length * 3 <= maxBodyBytes ? text.length : new TextEncoder().encode(text).length;
+
+/**
+ * Parses a request body: absent or blank is `undefined`; a non-JSON content
+ * type is 415, a body over 64 KiB 413, malformed JSON 400.
+ *
+ * @example
+ * import { parseBody } from 'credential-lifecycle/server';
+ * parseBody({ method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, bodyText: '{"a":1}' });
+ * // right({ a: 1 })
+ */
+export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => {
+  const text = request.bodyText;
+  if (text === undefined || text.trim() === '') return E.right(undefined);
+  if (utf8Length(text) > maxBodyBytes) {
+    return E.left(
+      apiError(413, ErrorCode.payloadTooLarge, `request body over ${maxBodyBytes} bytes`),
+    );
+  }
+  const contentType = headerValue(request.headers, 'content-type');
+  if (!isJsonContentType(contentType)) {
+    return E.left(
+      apiError(
+        415,
+        ErrorCode.unsupportedMediaType,
+        `a request body must be application/json, got ${(contentType ?? 'no content type').slice(0, 100)}`,
+      ),
+    );
+  }
+  try {
+    return E.right(JSON.parse(text));
+  } catch {
+    return E.left(apiError(400, ErrorCode.malformedRequest, 'the body is not valid JSON'));
+  }
+};
+
+const knownPermissions: ReadonlySet<string> = new Set(permissions);
+const isPermission = (name: string): name is Permission => knownPermissions.has(name);
+
+/**
+ * Who a request acts as: the user behind an `X-Token` (self-admin), else an
+ * administrator holding the `X-Mock-Permissions` (names that are not
+ * credential permissions are ignored), else an administrator with every
+ * permission. An unknown token is 401.
+ *
+ * @example
+ * import { principalOf } from 'credential-lifecycle/server';
+ * principalOf({ 'x-mock-permissions': 'AccessControl.CredentialView' }, new Map());
+ * // right({ _tag: 'Admin', name: 'mock-admin', permissions: Set { 'AccessControl.CredentialView' } })
+ */
+export const principalOf = (
+  headers: HeaderBag,
+  tokens: ReadonlyMap<string, { readonly clientExtId: string; readonly userExtId: string }>,
+): E.Either<ApiError, Principal> => {
+  const token = headerValue(headers, 'x-token');
+  if (token !== undefined) {
+    const owner = tokens.get(token.trim());
+    return owner === undefined
+      ? E.left(apiError(401, 'errors.unauthorized', 'unknown X-Token'))
+      : E.right({ _tag: 'SelfAdmin', ...owner });
+  }
+  const name = headerValue(headers, 'x-mock-admin')?.trim() || defaultAdminName;
+  const granted = headerValue(headers, 'x-mock-permissions');
+  const held =
+    granted === undefined
+      ? permissions
+      : granted
+          .split(',')
+          .map((p) => p.trim())
+          .filter(isPermission);
+  return E.right({ _tag: 'Admin', name, permissions: new Set(held) });
+};
+
+/**
+ * The mock server's state and request handler, free of any HTTP library.
+ * Synchronous: one request is handled completely before the next, so
+ * concurrent PATCHes with the same `version` see each other.
+ *
+ * @example
+ * import { MockServer } from 'credential-lifecycle/server';
+ * const mock = new MockServer({ seed: 1 });
+ * mock.handle({ method: 'PUT', path: '/__mock/clients/demo/users/alice', headers: {}, bodyText: undefined }).status; // 204
+ * mock.handle({
+ *   method: 'POST',
+ *   path: '/nevisidm/api/core/v1/demo/users/alice/tempstrong-password',
+ *   headers: {},
+ *   bodyText: undefined,
+ * }).status; // 201
+ */
+export class MockServer {
+  /** The state the control API changes. */
+  readonly state: MockState;
+  readonly #faults: ReadonlySet<Fault>;
+  #random: RandomSource;
+
+  constructor(options: MockServerOptions = {}) {
+    const seed = options.seed;
+    const freshRandom = (): RandomSource =>
+      seed === undefined ? webCryptoRandom : seededRandom(seed);
+    this.#random = freshRandom();
+    this.#faults = new Set(options.faults ?? []);
+    const store = new MemoryStore();
+    const clock = createMockClock(options.realNow);
+    const tokens = new Map<string, { clientExtId: string; userExtId: string }>();
+    this.state = {
+      store,
+      clock,
+      tokens,
+      random: () => this.#random,
+      reset: () => {
+        store.clear();
+        tokens.clear();
+        clock.release();
+        this.#random = freshRandom();
+      },
+    };
+  }
+
+  /**
+   * Answers one request; never throws. Anything unexpected is a 500 without
+   * details.
+   *
+   * @example
+   * import { MockServer } from 'credential-lifecycle/server';
+   * new MockServer().handle({ method: 'GET', path: '/nope', headers: {}, bodyText: undefined }).status; // 404
+   */
+  handle(request: CoreRequest): CoreResponse {
+    try {
+      return this.#handle(request);
+    } catch {
+      return internalError();
+    }
+  }
+
+  #handle(request: CoreRequest): CoreResponse {
+    const body = parseBody(request);
+    if (E.isLeft(body)) return errorResponse(body.left);
+    if (isControlPath(request.path)) {
+      return handleControl(this.state, request.method, request.path, body.right);
+    }
+    const principal = principalOf(request.headers, this.state.tokens);
+    if (E.isLeft(principal)) return errorResponse(principal.left);
+    const { store, clock } = this.state;
+    const dispatched = dispatch(
+      { method: request.method, path: request.path, body: body.right, principal: principal.right },
+      store,
+      { now: clock.now(), random: this.#random },
+    );
+    if (E.isLeft(dispatched)) return errorResponse(dispatched.left);
+    const { route } = dispatched.right;
+    const before = store.user(route.clientExtId, route.userExtId);
+    const result = withFaults(this.#faults, route, before, dispatched.right.result);
+    store.putUser(result.user);
+    return answerResponse(result.answer);
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Fixtures: the clients, users, policies and credentials a mock starts with,
+ * as JSON. A fixture is applied through the mock's own routes, so it obeys
+ * exactly the rules a client of the mock does.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import { coreBasePath } from '../operations/route.js';
+import { controlPrefix } from './control.js';
+import type { CoreResponse, MockServer } from './core.js';
+
+/**
+ * A credential to create for a user: the path segment of its kind and the
+ * create body (for a password e.g. `{"password": "…", "stateName": "active"}`).
+ *
+ * @example
+ * import type { FixtureCredential } from 'credential-lifecycle/server';
+ * const puk: FixtureCredential = { kind: 'puk', body: {} };
+ */
+export interface FixtureCredential {
+  readonly kind: 'password' | 'tempstrong-password' | 'ticket' | 'puk';
+  readonly body?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A user of a fixture: its login id and the credentials to create, in order.
+ *
+ * @example
+ * import type { FixtureUser } from 'credential-lifecycle/server';
+ * const bob: FixtureUser = { loginId: 'bob' };
+ */
+export interface FixtureUser {
+  readonly loginId?: string;
+  readonly credentials?: readonly FixtureCredential[];
+}
+
+/**
+ * A policy of a fixture, as the control API takes it: the type, whether it is
+ * the type's default and its parameters as nevisIDM writes them (strings).
+ *
+ * @example
+ * import type { FixturePolicy } from 'credential-lifecycle/server';
+ * const tsp: FixturePolicy = { type: 'TempStrongPasswordPolicy', default: true, parameters: { ticketLen0: '12' } };
+ */
+export interface FixturePolicy {
+  readonly type: string;
+  readonly default?: boolean;
+  readonly parameters?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One client of a fixture: its policies (applied first) and users.
+ *
+ * @example
+ * import type { FixtureClient } from 'credential-lifecycle/server';
+ * const demo: FixtureClient = { users: { alice: { loginId: 'alice' } } };
+ */
+export interface FixtureClient {
+  readonly policies?: Readonly<Record<string, FixturePolicy>>;
+  readonly users?: Readonly<Record<string, FixtureUser>>;
+}
+
+/**
+ * A fixture file: clients by `extId`.
+ *
+ * @example
+ * import type { Fixture } from 'credential-lifecycle/server';
+ * const fixture: Fixture = { clients: { demo: { users: { alice: {}, bob: {} } } } };
+ */
+export interface Fixture {
+  readonly clients: Readonly<Record<string, FixtureClient>>;
+}
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+const entriesOf = (u: unknown): [string, unknown][] => (isObject(u) ? Object.entries(u) : []);
+
+const segment = encodeURIComponent;
+
+const credentialKinds: readonly string[] = ['password', 'tempstrong-password', 'ticket', 'puk'];
+
+const describeFailure = (where: string, response: CoreResponse): string => {
+  let detail = response.bodyText ?? '';
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    if (isObject(parsed) && Array.isArray(parsed.errors)) {
+      detail = parsed.errors
+        .map((e: unknown) => (isObject(e) ? `${String(e.code)}: ${String(e.message)}` : ''))
+        .join('; ');
+    }
+  } catch {
+    // keep the raw text
+  }
+  return `${where}: ${response.status} ${detail}`;
+};
+
+/**
+ * Applies a fixture (parsed JSON) to a mock: for each client its policies,
+ * then its users, then each user's credentials, through the mock's own
+ * routes as an administrator with every permission. Returns every problem
+ * found, one line each, naming where in the fixture it is.
+ *
+ * @example
+ * import { applyFixture, MockServer } from 'credential-lifecycle/server';
+ * applyFixture(new MockServer(), { clients: { demo: { users: { alice: { loginId: 'alice' } } } } });
+ * // right(undefined)
+ */
+export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<string[], void> => {
+  const problems: string[] = [];
+  if (!isObject(fixture) || !isObject(fixture.clients)) {
+    return E.left(['$.clients: expected an object of clients by extId']);
+  }
+  const send = (where: string, method: string, path: string, body: unknown): void => {
+    const response = mock.handle({
+      method,
+      path,
+      headers: { 'content-type': 'application/json' },
+      bodyText: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300) problems.push(describeFailure(where, response));
+  };
+  for (const [clientExtId, client] of Object.entries(fixture.clients)) {
+    const at = `$.clients.${clientExtId}`;
+    if (!isObject(client)) {
+      problems.push(`${at}: expected an object with policies and users`);
+      continue;
+    }
+    const clientPath = `${controlPrefix}/clients/${segment(clientExtId)}`;
+    for (const [policyExtId, policy] of entriesOf(client.policies)) {
+      send(
+        `${at}.policies.${policyExtId}`,
+        'PUT',
+        `${clientPath}/policies/${segment(policyExtId)}`,
+        policy,
+      );
+    }
+    for (const [userExtId, user] of entriesOf(client.users)) {
+      const userAt = `${at}.users.${userExtId}`;
+      if (!isObject(user)) {
+        problems.push(`${userAt}: expected an object`);
+        continue;
+      }
+      const { credentials = [], ...rest } = user;
+      send(userAt, 'PUT', `${clientPath}/users/${segment(userExtId)}`, rest);
+      if (!Array.isArray(credentials)) {
+        problems.push(`${userAt}.credentials: expected an array`);
+        continue;
+      }
+      for (const [i, credential] of credentials.entries()) {
+        const credentialAt = `${userAt}.credentials[${i}]`;
+        const kind: unknown = isObject(credential) ? credential.kind : undefined;
+        if (typeof kind !== 'string' || !credentialKinds.includes(kind)) {
+          problems.push(
+            `${credentialAt}.kind: expected password, tempstrong-password, ticket or puk`,
+          );
+          continue;
+        }
+        send(
+          credentialAt,
+          'POST',
+          `${coreBasePath}/${segment(clientExtId)}/users/${segment(userExtId)}/${kind}`,
+          isObject(credential) && credential.body !== undefined ? credential.body : {},
+        );
+      }
+    }
+  }
+  return problems.length === 0 ? E.right(undefined) : E.left(problems);
+};

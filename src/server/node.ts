@@ -1,0 +1,186 @@
+/**
+ * The Node server: `node:http` straight over the core handler, with one
+ * structured log line per request.
+ *
+ * @packageDocumentation
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { apiError, ErrorCode } from '../domain/errors.js';
+import {
+  type CoreResponse,
+  errorResponse,
+  internalError,
+  MockServer,
+  maxBodyBytes,
+  payloadTooLarge,
+} from './core.js';
+
+/**
+ * How to start the Node server.
+ *
+ * @example
+ * import type { NodeServerOptions } from 'credential-lifecycle/server';
+ * const options: NodeServerOptions = { host: '127.0.0.1', port: 0, log: undefined };
+ */
+export interface NodeServerOptions {
+  /** The mock to serve (default: a new, empty one). */
+  readonly mock?: MockServer;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Default 8080; 0 picks a free port. */
+  readonly port?: number;
+  /** Receives one JSON log line per request; `undefined` logs nothing. */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+/**
+ * A started server: where it listens, its mock, and how to stop it.
+ *
+ * @example
+ * import type { RunningServer } from 'credential-lifecycle/server';
+ * const stop = (server: RunningServer) => server.close();
+ */
+export interface RunningServer {
+  /** `http://host:port`, with a wildcard host shown as `127.0.0.1`. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly mock: MockServer;
+  /** Stops accepting connections, closes open ones and resolves when done. */
+  close(): Promise<void>;
+}
+
+/**
+ * The log line of one request: JSON with time, method, path (without the
+ * query string), status and duration. Never a body or a header.
+ *
+ * @example
+ * import { logLine } from 'credential-lifecycle/server';
+ * JSON.parse(logLine('GET', '/x?token=secret', 404, 0.5)).path; // '/x'
+ */
+export const logLine = (method: string, path: string, status: number, durationMs: number): string =>
+  JSON.stringify({
+    time: new Date().toISOString(),
+    method: method.slice(0, 20),
+    path: (path.split('?', 1)[0] ?? '').slice(0, 300),
+    status,
+    durationMs: Math.round(durationMs * 100) / 100,
+  });
+
+/** Bodies larger than this are not even drained: the connection is dropped. */
+const drainLimit = 16 * maxBodyBytes * 16;
+
+const send = (res: http.ServerResponse, response: CoreResponse): void => {
+  const body = response.bodyText;
+  res.writeHead(
+    response.status,
+    body === undefined
+      ? response.headers
+      : { ...response.headers, 'content-length': Buffer.byteLength(body) },
+  );
+  res.end(body);
+};
+
+const badRequest = (): string => {
+  const text =
+    errorResponse(apiError(400, ErrorCode.malformedRequest, 'malformed HTTP request')).bodyText ??
+    '';
+  return `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`;
+};
+
+/**
+ * The `node:http` request listener of a mock: reads the body (at most
+ * 64 KiB, larger bodies are drained and answered 413), hands plain data to
+ * the core and writes its answer.
+ *
+ * @example
+ * import * as http from 'node:http';
+ * import { MockServer, nodeListener } from 'credential-lifecycle/server';
+ * const server = http.createServer(nodeListener(new MockServer(), undefined));
+ */
+export const nodeListener =
+  (
+    mock: MockServer,
+    log: ((line: string) => void) | undefined,
+  ): ((req: http.IncomingMessage, res: http.ServerResponse) => void) =>
+  (req, res) => {
+    const started = log === undefined ? 0 : performance.now();
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    const finish = (response: CoreResponse): void => {
+      try {
+        send(res, response);
+      } catch {
+        if (!res.headersSent) send(res, internalError());
+        else res.destroy();
+      }
+      log?.(logLine(method, path, response.status, performance.now() - started));
+    };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else if (size > drainLimit) req.destroy();
+    });
+    req.on('error', () => {
+      if (!res.headersSent) res.destroy();
+    });
+    req.on('end', () => {
+      if (size > maxBodyBytes) {
+        finish(payloadTooLarge());
+        return;
+      }
+      finish(
+        mock.handle({
+          method,
+          path,
+          headers: req.headers,
+          bodyText: size === 0 ? undefined : Buffer.concat(chunks, size).toString('utf8'),
+        }),
+      );
+    });
+  };
+
+/**
+ * Starts the mock on `node:http`. Resolves once it listens.
+ *
+ * @example
+ * ```ts
+ * import { startNodeServer } from 'credential-lifecycle/server';
+ * const server = await startNodeServer({ port: 0, log: undefined });
+ * await fetch(`${server.url}/__mock/reset`, { method: 'POST' });
+ * await server.close();
+ * ```
+ */
+export const startNodeServer = (options: NodeServerOptions = {}): Promise<RunningServer> => {
+  const mock = options.mock ?? new MockServer();
+  const server = http.createServer(nodeListener(mock, options.log));
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end(badRequest());
+    else socket.destroy();
+  });
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+      const urlHost = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
+      resolve({
+        url: `http://${urlHost}:${port}`,
+        host,
+        port,
+        mock,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+};

@@ -190,7 +190,8 @@ const judge = (m: Ref, kind: CredentialKind, r: LifecycleRules, e: LifecycleEven
       const comment = e.modificationComment ?? m.comment;
       const from = e.validity?.from ?? m.from;
       const to = e.validity?.to ?? m.to;
-      const fieldsChange = comment !== m.comment || from !== m.from || to !== m.to;
+      const fieldsChange =
+        e.detailsChanged === true || comment !== m.comment || from !== m.from || to !== m.to;
       if (e.stateName === undefined || e.stateName === s) {
         if (!fieldsChange) return same(m);
         if (s === 'archived') return refuse('Archived');

@@ -38,6 +38,7 @@ const eventsFor = (snapshot: Snapshot): LifecycleEvent[] => {
     { type: 'credential.deleted', at },
     { type: 'admin.update', at, modificationComment: `comment ${c.version}` },
     { type: 'admin.update', at, validity: { from: at - DAY, to: at + 2 * DAY } },
+    { type: 'admin.update', at, detailsChanged: true },
     ...stateNames.map((stateName): LifecycleEvent => ({ type: 'admin.update', at, stateName })),
   ]);
 };

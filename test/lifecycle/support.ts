@@ -97,6 +97,7 @@ export type EventShape =
       readonly stateName?: StateName;
       readonly comment?: string;
       readonly validity?: { readonly back: number; readonly ahead: number };
+      readonly detailsChanged?: boolean;
     };
 
 const simpleEventArb = fc.constantFrom<EventShape>(
@@ -121,6 +122,7 @@ const updateEventArb: fc.Arbitrary<EventShape> = fc.record(
       back: fc.constantFrom(0, DAY, 3 * DAY),
       ahead: fc.constantFrom(-DAY, 0, DAY, 5 * DAY),
     }),
+    detailsChanged: fc.boolean(),
   },
   { requiredKeys: ['type'] },
 );
@@ -148,6 +150,7 @@ export const toEvent = (shape: EventShape, at: number): LifecycleEvent => {
     ...(shape.validity === undefined
       ? {}
       : { validity: { from: at - shape.validity.back, to: at + shape.validity.ahead } }),
+    ...(shape.detailsChanged === undefined ? {} : { detailsChanged: shape.detailsChanged }),
   };
 };
 

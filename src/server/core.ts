@@ -76,9 +76,9 @@ export const maxBodyBytes = 65_536;
  *
  * @example
  * import { defaultAdminName } from 'credential-lifecycle/server';
- * defaultAdminName; // 'mock-admin'
+ * defaultAdminName; // 'admin'
  */
-export const defaultAdminName = 'mock-admin';
+export const defaultAdminName = 'admin';
 
 /**
  * How to build a mock server core.
@@ -227,7 +227,7 @@ const isPermission = (name: string): name is Permission => knownPermissions.has(
  * @example
  * import { principalOf } from 'credential-lifecycle/server';
  * principalOf({ 'x-mock-permissions': 'AccessControl.CredentialView' }, new Map());
- * // right({ _tag: 'Admin', name: 'mock-admin', permissions: Set { 'AccessControl.CredentialView' } })
+ * // right({ _tag: 'Admin', name: 'admin', permissions: Set { 'AccessControl.CredentialView' } })
  */
 export const principalOf = (
   headers: HeaderBag,

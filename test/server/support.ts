@@ -1,0 +1,84 @@
+/** Helpers for the server tests: a mock on an ephemeral port and a small HTTP client. */
+import { afterAll, beforeAll } from 'vitest';
+import { MockServer, type MockServerOptions } from '../../src/server/core.js';
+import { type RunningServer, startNodeServer } from '../../src/server/node.js';
+
+export const core = '/nevisidm/api/core/v1';
+export const auth = '/nevisidm/api/auth/v1';
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The parsed body, or `undefined` when it is empty or not JSON. */
+  readonly json: unknown;
+}
+
+export interface CallOptions {
+  readonly body?: unknown;
+  /** Sent as is, instead of `body` as JSON. */
+  readonly raw?: string | Uint8Array;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export const call = async (
+  base: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Reply> => {
+  const hasBody = options.body !== undefined || options.raw !== undefined;
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...options.headers },
+    ...(options.raw !== undefined
+      ? { body: options.raw }
+      : options.body !== undefined
+        ? { body: JSON.stringify(options.body) }
+        : {}),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+};
+
+/** The error codes of a nevis error body, or `undefined` when the body is not one. */
+export const codesOf = (reply: Reply): string[] | undefined => {
+  const body = reply.json;
+  if (typeof body !== 'object' || body === null || !('errors' in body)) return undefined;
+  const errors: unknown = body.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  return errors.map((e: unknown) =>
+    typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '?',
+  );
+};
+
+/** Starts one mock for the file's tests (port 0 on 127.0.0.1) and stops it afterwards. */
+export const useServer = (options: MockServerOptions = {}) => {
+  const handle: { server?: RunningServer } = {};
+  beforeAll(async () => {
+    handle.server = await startNodeServer({ mock: new MockServer(options), port: 0 });
+  });
+  afterAll(async () => {
+    await handle.server?.close();
+  });
+  const server = (): RunningServer => {
+    if (handle.server === undefined) throw new Error('server not started');
+    return handle.server;
+  };
+  return {
+    server,
+    call: (method: string, path: string, options?: CallOptions) =>
+      call(server().url, method, path, options),
+  };
+};
+
+export const field = (reply: Reply, name: string): unknown =>
+  typeof reply.json === 'object' && reply.json !== null
+    ? (reply.json as Record<string, unknown>)[name]
+    : undefined;

@@ -4,19 +4,229 @@
  *
  * @packageDocumentation
  */
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as O from 'fp-ts/lib/Option.js';
+import { parseInstant } from '../domain/instant.js';
+import { PolicyType } from '../policy/policy.js';
+import type { ConformanceReport, ConformanceSetup } from '../testing/index.js';
 import type { CliIo } from './command.js';
 
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+const isStringMap = (u: unknown): u is Readonly<Record<string, string>> =>
+  isObject(u) && Object.values(u).every((v) => typeof v === 'string');
+
 /**
- * Runs `credential-lifecycle conformance …` and returns the exit code.
+ * Reads a `--setup` file: `{"clientExtId", "users": [{"userExtId", "loginId"?,
+ * "token"?}], "policies"?: [{"extId", "type", "isDefault", "parameters"}],
+ * "ghostUserExtId"?, "start"?: "<instant>"}`. Returns the setup or the
+ * problems found, one line each.
  *
  * @example
+ * import { decodeSetup } from 'credential-lifecycle/server';
+ * decodeSetup({ clientExtId: 'acme', users: [{ userExtId: 'u-1' }] });
+ * // { clientExtId: 'acme', users: [{ userExtId: 'u-1' }] }
+ */
+export const decodeSetup = (input: unknown): ConformanceSetup | string[] => {
+  if (!isObject(input)) return ['$: expected an object'];
+  const problems: string[] = [];
+  const { clientExtId, users, policies, ghostUserExtId, start } = input;
+  if (typeof clientExtId !== 'string' || clientExtId === '') {
+    problems.push('$.clientExtId: expected a non-empty string');
+  }
+  const decodedUsers: { userExtId: string; loginId?: string; token?: string }[] = [];
+  if (!Array.isArray(users) || users.length === 0) {
+    problems.push('$.users: expected a non-empty array');
+  } else {
+    for (const [i, u] of users.entries()) {
+      const ok =
+        isObject(u) &&
+        typeof u.userExtId === 'string' &&
+        (u.loginId === undefined || typeof u.loginId === 'string') &&
+        (u.token === undefined || typeof u.token === 'string');
+      if (!ok || typeof u.userExtId !== 'string') {
+        problems.push(`$.users[${i}]: expected {userExtId, loginId?, token?} with string values`);
+        continue;
+      }
+      decodedUsers.push({
+        userExtId: u.userExtId,
+        ...(typeof u.loginId === 'string' ? { loginId: u.loginId } : {}),
+        ...(typeof u.token === 'string' ? { token: u.token } : {}),
+      });
+    }
+  }
+  const decodedPolicies: NonNullable<ConformanceSetup['policies']>[number][] = [];
+  if (policies !== undefined) {
+    if (!Array.isArray(policies)) problems.push('$.policies: expected an array');
+    else {
+      for (const [i, p] of policies.entries()) {
+        if (
+          !isObject(p) ||
+          typeof p.extId !== 'string' ||
+          !PolicyType.is(p.type) ||
+          typeof p.isDefault !== 'boolean' ||
+          !isStringMap(p.parameters)
+        ) {
+          problems.push(
+            `$.policies[${i}]: expected {extId, type, isDefault, parameters: {string: string}}`,
+          );
+          continue;
+        }
+        decodedPolicies.push({
+          extId: p.extId,
+          type: p.type,
+          isDefault: p.isDefault,
+          parameters: p.parameters,
+        });
+      }
+    }
+  }
+  if (ghostUserExtId !== undefined && typeof ghostUserExtId !== 'string') {
+    problems.push('$.ghostUserExtId: expected a string');
+  }
+  const startAt = typeof start === 'string' ? O.toUndefined(parseInstant(start)) : undefined;
+  if (start !== undefined && startAt === undefined) {
+    problems.push('$.start: expected an ISO-8601 instant');
+  }
+  if (problems.length > 0 || typeof clientExtId !== 'string') return problems;
+  return {
+    clientExtId,
+    users: decodedUsers,
+    ...(policies === undefined ? {} : { policies: decodedPolicies }),
+    ...(typeof ghostUserExtId === 'string' ? { ghostUserExtId } : {}),
+    ...(startAt === undefined ? {} : { start: startAt }),
+  };
+};
+
+const integer = (name: string, text: string | undefined, min: number): number | string => {
+  if (text === undefined) return Number.NaN;
+  const value = Number(text);
+  return /^-?\d+$/.test(text.trim()) && Number.isSafeInteger(value) && value >= min
+    ? value
+    : `${name}: expected an integer ≥ ${min}, got ${JSON.stringify(text)}`;
+};
+
+const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * The lines a conformance report prints: the summary, and for a divergence
+ * the error, the shrunk steps, the `curl` lines and how to replay it.
+ *
+ * @example
+ * import { reportLines } from 'credential-lifecycle/server';
+ * reportLines({ runs: 10, commands: 200, failures: 0, seed: 1 }, []);
+ * // ['conformance: 10 runs, 200 commands, 0 failures (seed 1)']
+ */
+export const reportLines = (report: ConformanceReport, replayArgs: readonly string[]): string[] => {
+  const summary = `conformance: ${report.runs} runs, ${report.commands} commands, ${report.failures} failures (seed ${report.seed})`;
+  const c = report.counterexample;
+  if (c === undefined) return [summary];
+  return [
+    summary,
+    '',
+    'Divergence from the oracle:',
+    ...c.error.split('\n').map((l) => `  ${l}`),
+    '',
+    `Shrunk failing sequence (${c.steps.length} steps):`,
+    ...c.steps.map((s, i) => `  ${i + 1}. ${s}`),
+    '',
+    'As curl commands:',
+    ...c.curl.map((l) => `  ${l}`),
+    '',
+    'Replay with:',
+    `  credential-lifecycle conformance ${[...replayArgs, '--seed', String(c.seed), '--path', c.path].map((a) => (/^[\w./:=-]+$/.test(a) ? a : shellQuote(a))).join(' ')}`,
+  ];
+};
+
+/**
+ * Runs `credential-lifecycle conformance …` and returns the exit code: 0 when
+ * the server agrees with the oracle, 1 on a divergence, 2 on a usage error or
+ * when the run could not be carried out.
+ *
+ * @example
+ * ```ts
  * import { runConformanceCommand } from 'credential-lifecycle/server';
- * typeof runConformanceCommand; // 'function'
+ * const code = await runConformanceCommand(['--base-url', 'http://127.0.0.1:8080', '--runs', '20'], {
+ *   out: console.log,
+ *   err: console.error,
+ *   env: {},
+ *   stopped: () => new Promise(() => {}),
+ * });
+ * ```
  */
 export const runConformanceCommand = async (
-  _args: readonly string[],
+  args: readonly string[],
   io: CliIo,
 ): Promise<number> => {
-  io.err('conformance: the testing kit is not available yet');
-  return 2;
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      'base-url': { type: 'string' },
+      runs: { type: 'string', default: '100' },
+      seed: { type: 'string' },
+      path: { type: 'string' },
+      'no-clock': { type: 'boolean', default: false },
+      setup: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const baseUrl = values['base-url'];
+  const runs = integer('--runs', values.runs, 1);
+  const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, -(2 ** 31));
+  const problems = [
+    ...(baseUrl === undefined || !/^https?:\/\//.test(baseUrl)
+      ? ['--base-url: expected an http(s) URL']
+      : []),
+    ...(typeof runs === 'string' ? [runs] : []),
+    ...(typeof seed === 'string' ? [seed] : []),
+  ];
+  let setup: ConformanceSetup | undefined;
+  if (values.setup !== undefined) {
+    try {
+      const decoded = decodeSetup(JSON.parse(fs.readFileSync(values.setup, 'utf8')));
+      if (Array.isArray(decoded)) problems.push(...decoded.map((p) => `--setup ${p}`));
+      else setup = decoded;
+    } catch (error) {
+      problems.push(`--setup: cannot read ${values.setup}: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0 || baseUrl === undefined || typeof runs === 'string') {
+    for (const p of problems) io.err(p);
+    return 2;
+  }
+  // Loaded only here: `serve` must not need the testing kit's dependencies.
+  const { httpSystem, runConformance } = await import('../testing/index.js');
+  const system = httpSystem(baseUrl, { control: setup === undefined });
+  const every = Math.max(1, Math.floor(runs / 20));
+  let shown = 0;
+  let report: ConformanceReport;
+  try {
+    report = await runConformance({
+      system,
+      runs,
+      clock: !values['no-clock'],
+      ...(typeof seed === 'number' ? { seed } : {}),
+      ...(values.path === undefined ? {} : { path: values.path }),
+      ...(setup === undefined ? {} : { setup }),
+      onProgress: (done, total) => {
+        if (done === shown || (done % every !== 0 && done !== total)) return;
+        shown = done;
+        io.err(`conformance: ${done}/${total} runs`);
+      },
+    });
+  } catch (error) {
+    io.err(`conformance: could not run: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const replayArgs = [
+    '--base-url',
+    baseUrl,
+    ...(values['no-clock'] ? ['--no-clock'] : []),
+    ...(values.setup === undefined ? [] : ['--setup', values.setup]),
+  ];
+  for (const line of reportLines(report, replayArgs)) io.out(line);
+  return report.failures === 0 && report.counterexample === undefined ? 0 : 1;
 };

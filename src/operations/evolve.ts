@@ -69,13 +69,20 @@ export const settle = (
   rules: LifecycleRules,
   at: Instant,
 ): StoredCredential => {
-  const current =
-    credential.lifecycle.context.rules === rules ||
-    JSON.stringify(credential.lifecycle.context.rules) === JSON.stringify(rules)
-      ? credential
-      : { ...credential, lifecycle: withRules(credential.lifecycle, rules) };
+  const current = sameRules(credential.lifecycle.context.rules, rules)
+    ? credential
+    : { ...credential, lifecycle: withRules(credential.lifecycle, rules) };
+  const { state, context } = current.lifecycle;
+  // Only an ended temporary lock changes with time; skip the machine otherwise.
+  if (state !== 'tmp-locked' || context.lockedUntil === null || at < context.lockedUntil) {
+    return current;
+  }
   const expired = evolve(current, { type: 'time.passes', at });
   return E.isRight(expired) && expired.right.credential !== undefined
     ? expired.right.credential
     : current;
 };
+
+/** Whether two rule sets are equal, field by field. */
+const sameRules = (a: LifecycleRules, b: LifecycleRules): boolean =>
+  a === b || (Object.keys(b) as (keyof LifecycleRules)[]).every((key) => a[key] === b[key]);

@@ -42,7 +42,7 @@ import {
   UnlockRequest,
   Validity,
 } from '../../src/index.js';
-import * as arb from './arbitraries.js';
+import * as arb from '../../src/testing/index.js';
 
 const roundTrips = <A, O>(codec: t.Type<A, O, unknown>, values: fc.Arbitrary<A>): void => {
   test.prop([values])(codec.name, (value) => {

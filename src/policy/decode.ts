@@ -152,7 +152,9 @@ export const decodePolicy = <T extends PolicyType>(
   const values: Record<string, unknown> = {};
   for (const [name, value] of flat) {
     if (name === 'type' || name === 'extId') continue;
-    const codec = known[name];
+    // Own keys only: a parameter named like an Object.prototype member
+    // (`toString`, `__proto__`) is unknown, not a codec.
+    const codec = Object.hasOwn(known, name) ? known[name] : undefined;
     if (codec === undefined) {
       warnings.push(`unknown parameter "${name}" ignored`);
       continue;

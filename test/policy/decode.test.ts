@@ -212,6 +212,22 @@ describe('decoding', () => {
       for (const type of types) expect(() => decodePolicy(type, 'p', input)).not.toThrow();
     },
   );
+
+  test('parameters named like Object.prototype members are unknown, not codecs', () => {
+    const input = JSON.parse('{"toString": [], "constructor": "1", "__proto__": {"pukLen": "1"}}');
+    for (const type of types) {
+      const decoded = decodePolicy(type, 'p', input);
+      expect(E.isRight(decoded)).toBe(true);
+      if (E.isRight(decoded)) {
+        expect(decoded.right.policy).toEqual(defaultPolicy(type, 'p'));
+        expect(decoded.right.warnings).toEqual([
+          'unknown parameter "toString" ignored',
+          'unknown parameter "constructor" ignored',
+          'unknown parameter "__proto__" ignored',
+        ]);
+      }
+    }
+  });
 });
 
 describe('bad values: one error per parameter with name, value and expectation', () => {

@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import {
+  type Action,
   type CredentialKind,
   createStates,
   credentialKinds,
@@ -100,8 +101,14 @@ export interface ConformanceReal {
   readonly sent: SentStep[];
 }
 
-/** A conformance command, as `fc.commands` takes it. */
-type ConformanceCommand = fc.AsyncCommand<ConformanceModel, ConformanceReal>;
+/**
+ * A conformance command, as `fc.commands` takes it.
+ *
+ * @example
+ * import { AdvanceClockCommand, type ConformanceCommand } from 'credential-lifecycle/testing';
+ * const step: ConformanceCommand = new AdvanceClockCommand(1_000);
+ */
+export type ConformanceCommand = fc.AsyncCommand<ConformanceModel, ConformanceReal>;
 
 const secretFields = ['password', 'tempStrongPassword', 'ticket', 'puk'];
 
@@ -182,8 +189,17 @@ export const curlOf = (
   return parts.join(' ');
 };
 
-/** How a command's body is built when it runs (some parts depend on the model). */
-type BodySpec =
+/**
+ * How a command's body is built when it runs: none, fixed JSON, a PATCH whose
+ * `version` (current or stale) and validity (days around the model's clock)
+ * are resolved then, or a login with a fixed secret or the one the oracle
+ * learnt (`'known'`).
+ *
+ * @example
+ * import type { BodySpec } from 'credential-lifecycle/testing';
+ * const patch: BodySpec = { _tag: 'patch', fields: { stateName: 'disabled' }, version: 'current' };
+ */
+export type BodySpec =
   | { readonly _tag: 'none' }
   | { readonly _tag: 'json'; readonly value: unknown }
   | {
@@ -194,8 +210,6 @@ type BodySpec =
       readonly validityDays?: readonly [number, number];
     }
   | { readonly _tag: 'login'; readonly secret: 'known' | string };
-
-type Action = 'create' | 'get' | 'patch' | 'delete' | 'reset' | 'unlock' | 'login';
 
 const methodOf: Readonly<Record<Action, string>> = {
   create: 'POST',

@@ -96,6 +96,7 @@ export interface SystemControl {
  * };
  */
 export interface SystemUnderTest {
+  /** Sends one request and resolves with the answer (never rejects for an HTTP error status). */
   send(request: SutRequest): Promise<SutResponse>;
   /** Present when the system offers the mock control API (or equivalent). */
   readonly control?: SystemControl;

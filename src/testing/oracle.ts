@@ -333,7 +333,7 @@ export class Oracle {
       return {
         status: 401,
         headers: {},
-        body: { errors: [{ code: 'errors.forbidden', message: 'unknown X-Token' }] },
+        body: { errors: [{ code: 'errors.unauthorized', message: 'unknown X-Token' }] },
       };
     }
     const answer = this.store.handle(

@@ -77,8 +77,6 @@ export const parseInstant = (input: string): O.Option<Instant> => {
   return at < MIN_INSTANT || at > MAX_INSTANT ? O.none : O.some(at);
 };
 
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
 /**
  * Formats an instant the way the wire carries it: UTC, second precision,
  * `YYYY-MM-DDTHH:mm:ssZ`. Milliseconds are dropped (floored).
@@ -87,10 +85,10 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
  * import { formatInstant } from 'credential-lifecycle';
  * formatInstant(Date.UTC(2026, 4, 4, 12, 34, 56, 789)); // '2026-05-04T12:34:56Z'
  */
-export const formatInstant = (at: Instant): string => {
-  const date = new Date(at - (((at % 1000) + 1000) % 1000));
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}Z`;
-};
+export const formatInstant = (at: Instant): string =>
+  // toISOString is fixed-width for years 0000-9999, the range the codec admits:
+  // keep `YYYY-MM-DDTHH:mm:ss` and drop the milliseconds.
+  `${new Date(toWirePrecision(at)).toISOString().slice(0, 19)}Z`;
 
 /**
  * Whether a number is an instant the wire format can carry (an integer between

@@ -72,6 +72,8 @@ export const ErrorCode = {
   invalidValue: 'errors.invalidValue',
   /** The body is not JSON or not a JSON object (model). */
   malformedRequest: 'errors.malformedRequest',
+  /** The caller presented an unknown token (model; the mock server's `X-Token`). */
+  unauthorized: 'errors.unauthorized',
   /** The principal lacks a permission (model). */
   forbidden: 'errors.forbidden',
   /** A business rule refuses the operation in the current state (model). */

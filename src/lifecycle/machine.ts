@@ -477,6 +477,7 @@ const tmpCommon = commonTransitions('tmp-locked');
  */
 export const lifecycleMachine = lifecycleSetup.createMachine({
   id: 'credential',
+  /** The context is the creation input: a complete {@link LifecycleContext}. */
   context: ({ input }) => input,
   initial: 'initial',
   states: {

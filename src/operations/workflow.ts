@@ -11,6 +11,7 @@ import { pipe } from 'fp-ts/lib/function.js';
 import type * as t from 'io-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
 import { type ApiError, apiError, decodeRequestBody, ErrorCode } from '../domain/errors.js';
+import { UnlockRequest } from '../domain/requests.js';
 import type { LoginStatusCode } from '../domain/responses.js';
 import type { StateName } from '../domain/state.js';
 import type { Validity } from '../domain/validity.js';
@@ -482,6 +483,7 @@ export const unlockOperation =
           : authorised(input, b.requirements.unlock),
       ),
       E.bind('user', () => requireUser(input)),
+      E.tap(() => decodeRequestBody(UnlockRequest, bodyOrEmpty(input.body))),
       E.bind('now', ({ user }) => settled(input, b.kind, user)),
       E.bind('evolved', ({ actor, now }) =>
         evolved(now.credential, { type: 'admin.unlock', at: input.env.now }, actor),

@@ -198,7 +198,16 @@ export const runConformanceCommand = async (
     return 2;
   }
   // Loaded only here: `serve` must not need the testing kit's dependencies.
-  const { httpSystem, runConformance } = await import('../testing/index.js');
+  let kit: typeof import('../testing/index.js');
+  try {
+    kit = await import('../testing/index.js');
+  } catch (error) {
+    io.err(
+      `conformance: the testing kit could not be loaded (${error instanceof Error ? error.message : String(error)}); it needs fast-check 4: npm install --save-dev fast-check@4`,
+    );
+    return 2;
+  }
+  const { httpSystem, runConformance } = kit;
   const system = httpSystem(baseUrl, { control: setup === undefined });
   const every = Math.max(1, Math.floor(runs / 20));
   let shown = 0;

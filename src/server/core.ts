@@ -107,6 +107,7 @@ export interface MockState {
   readonly store: MemoryStore;
   readonly clock: MockClock;
   readonly tokens: Map<string, { readonly clientExtId: string; readonly userExtId: string }>;
+  /** The random source in force (re-seeded by a reset when the mock has a seed). */
   readonly random: () => RandomSource;
   /** Empties the store and tokens, releases the clock, re-seeds the random source. */
   readonly reset: () => void;
@@ -237,7 +238,7 @@ export const principalOf = (
   if (token !== undefined) {
     const owner = tokens.get(token.trim());
     return owner === undefined
-      ? E.left(apiError(401, 'errors.unauthorized', 'unknown X-Token'))
+      ? E.left(apiError(401, ErrorCode.unauthorized, 'unknown X-Token'))
       : E.right({ _tag: 'SelfAdmin', ...owner });
   }
   const name = headerValue(headers, 'x-mock-admin')?.trim() || defaultAdminName;

@@ -8,6 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   type CredentialKind,
   decodePolicy,
+  ErrorCode,
   hashSecret,
   type Instant,
   MemoryStore,
@@ -333,7 +334,7 @@ export class Oracle {
       return {
         status: 401,
         headers: {},
-        body: { errors: [{ code: 'errors.unauthorized', message: 'unknown X-Token' }] },
+        body: { errors: [{ code: ErrorCode.unauthorized, message: 'unknown X-Token' }] },
       };
     }
     const answer = this.store.handle(

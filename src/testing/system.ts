@@ -330,7 +330,7 @@ export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest
     if (request.path.startsWith('/__mock/')) return mock(request);
     const principal = principalOf(request.headers, (t) => tokens.get(t), adminName);
     if (principal === undefined) {
-      return problem(401, 'errors.unauthorized', 'unknown X-Token');
+      return problem(401, ErrorCode.unauthorized, 'unknown X-Token');
     }
     const apiRequest: ApiRequest = {
       method: request.method,

@@ -226,6 +226,20 @@ describe('unlock password (POST …/password/unlock)', () => {
     expectError(h.unlock(adminWithOnly('AccessControl.CredentialView')), 403, 'errors.forbidden');
     expectError(h.send('POST', corePath('password', 'unlock', OTHER)), 404, 'errors.noRecord');
   });
+
+  it('400 for a body that is not a JSON object, as every other operation', () => {
+    const h = withPassword();
+    expectError(
+      h.send('POST', corePath('password', 'unlock'), 'unlock!'),
+      400,
+      'errors.malformedRequest',
+    );
+    expectError(
+      h.send('POST', corePath('password', 'unlock'), [1]),
+      400,
+      'errors.malformedRequest',
+    );
+  });
 });
 
 describe('password login (POST /nevisidm/api/auth/v1/…/password/login)', () => {

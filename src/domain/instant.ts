@@ -77,6 +77,10 @@ export const parseInstant = (input: string): O.Option<Instant> => {
   return at < MIN_INSTANT || at > MAX_INSTANT ? O.none : O.some(at);
 };
 
+/** A bounded memo: answers format the same few instants again and again. */
+const FORMATTED_LIMIT = 4096;
+const formatted = new Map<Instant, string>();
+
 /**
  * Formats an instant the way the wire carries it: UTC, second precision,
  * `YYYY-MM-DDTHH:mm:ssZ`. Milliseconds are dropped (floored).
@@ -85,10 +89,16 @@ export const parseInstant = (input: string): O.Option<Instant> => {
  * import { formatInstant } from 'credential-lifecycle';
  * formatInstant(Date.UTC(2026, 4, 4, 12, 34, 56, 789)); // '2026-05-04T12:34:56Z'
  */
-export const formatInstant = (at: Instant): string =>
+export const formatInstant = (at: Instant): string => {
+  const cached = formatted.get(at);
+  if (cached !== undefined) return cached;
   // toISOString is fixed-width for years 0000-9999, the range the codec admits:
   // keep `YYYY-MM-DDTHH:mm:ss` and drop the milliseconds.
-  `${new Date(toWirePrecision(at)).toISOString().slice(0, 19)}Z`;
+  const text = `${new Date(toWirePrecision(at)).toISOString().slice(0, 19)}Z`;
+  if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+  formatted.set(at, text);
+  return text;
+};
 
 /**
  * Whether a number is an instant the wire format can carry (an integer between

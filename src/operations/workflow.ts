@@ -190,7 +190,7 @@ const settled = <K extends CredentialKind>(
 ): E.Either<ApiError, { user: UserRecord; credential: StoredCredential }> =>
   E.map((credential: StoredCredential) => {
     const now = settle(credential, rulesOf(input, kind, credential), input.env.now);
-    return { user: withCredential(user, kind, now), credential: now };
+    return { user: now === credential ? user : withCredential(user, kind, now), credential: now };
   })(requireCredential(user, kind));
 
 const authorised = (input: OperationInput, requirement: Requirement) =>

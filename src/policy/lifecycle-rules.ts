@@ -6,17 +6,7 @@
 import type { LifecycleRules } from '../lifecycle/rules.js';
 import type { Policy } from './policy.js';
 
-/**
- * The lifecycle rules a policy imposes. Only PUK policies limit successful
- * logins (`maxCredSuccessCount`; -1 for the others) and only TSP and ticket
- * policies can make a credential single-use (`singleUse`; false for the others).
- *
- * @example
- * import { defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
- * lifecycleRulesOf(defaultPolicy('PUKPolicy')).maxCredSuccessCount; // 5
- * lifecycleRulesOf(defaultPolicy('TicketPolicy')).singleUse; // true
- */
-export const lifecycleRulesOf = (policy: Policy): LifecycleRules => ({
+const rulesOfPolicy = (policy: Policy): LifecycleRules => ({
   maxCredFailureCount: policy.maxCredFailureCount,
   tmpLockingThreshold: policy.tmpLockingThreshold,
   tmpLockingDuration: policy.tmpLockingDuration,
@@ -30,6 +20,30 @@ export const lifecycleRulesOf = (policy: Policy): LifecycleRules => ({
   resetTarget: policy.resetTarget,
   credentialLifetime: policy.credentialLifetime,
 });
+
+/** Policies are immutable values: one rules object per policy object suffices. */
+const rulesCache = new WeakMap<Policy, LifecycleRules>();
+
+/**
+ * The lifecycle rules a policy imposes. Only PUK policies limit successful
+ * logins (`maxCredSuccessCount`; -1 for the others) and only TSP and ticket
+ * policies can make a credential single-use (`singleUse`; false for the others).
+ * The same policy object always gives the same rules object, so every
+ * credential under one policy shares it.
+ *
+ * @example
+ * import { defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * lifecycleRulesOf(defaultPolicy('PUKPolicy')).maxCredSuccessCount; // 5
+ * lifecycleRulesOf(defaultPolicy('TicketPolicy')).singleUse; // true
+ */
+export const lifecycleRulesOf = (policy: Policy): LifecycleRules => {
+  let rules = rulesCache.get(policy);
+  if (rules === undefined) {
+    rules = rulesOfPolicy(policy);
+    rulesCache.set(policy, rules);
+  }
+  return rules;
+};
 
 /**
  * Whether a credential that has been reset `resetCount` times may be reset

@@ -18,17 +18,22 @@ import * as t from 'io-ts';
  */
 export type Instant = number;
 
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+// ISO-8601 date and time with an offset, in the extended format (separators)
+// or the basic one (none), never mixed: a calendar (YYYY-MM-DD), ordinal
+// (YYYY-DDD) or week (YYYY-Www-D) date; a time of hh, hh:mm or hh:mm:ss whose
+// last part may carry a decimal fraction; an offset Z, ±hh, ±hh:mm (basic: ±hhmm).
+const EXTENDED =
+  /^(\d{4})-(?:(\d{2})-(\d{2})|(\d{3})|W(\d{2})-(\d))[Tt](\d{2})(?::(\d{2})(?::(\d{2}))?)?(?:[.,](\d+))?(?:([Zz])|([+-])(\d{2})(?::(\d{2}))?)$/;
+const BASIC =
+  /^(\d{4})(?:(\d{2})(\d{2})|(\d{3})|W(\d{2})(\d))[Tt](\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d+))?(?:([Zz])|([+-])(\d{2})(\d{2})?)$/;
+
+const DAY = 86_400_000;
+
+const isLeapYear = (year: number): boolean =>
+  year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
 const daysInMonth = (year: number, month: number): number =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31;
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
 const utc = (y: number, mo: number, d: number, h: number, mi: number, s: number): number => {
   // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear does not.
@@ -44,36 +49,85 @@ const MIN_INSTANT = utc(0, 1, 1, 0, 0, 0);
 const MAX_INSTANT = utc(9999, 12, 31, 23, 59, 59) + 999;
 
 /**
- * Parses an ISO-8601 instant that carries an offset (`Z`, `+hh:mm`, `+hhmm` or
- * `+hh`), with optional fractional seconds. Impossible calendar dates
- * (`2026-02-30`), hour 24, leap seconds and strings without an offset give `None`.
+ * The latest instant the wire format can carry (9999-12-31T23:59:59.999Z):
+ * computed ends of validity are capped here.
+ *
+ * @example
+ * import { formatInstant, latestInstant } from 'credential-lifecycle';
+ * formatInstant(latestInstant); // '9999-12-31T23:59:59Z'
+ */
+export const latestInstant: Instant = MAX_INSTANT;
+
+/** Midnight UTC of a calendar date, or `undefined` when the date does not exist. */
+const calendarDay = (y: number, month: number, day: number): number | undefined =>
+  month < 1 || month > 12 || day < 1 || day > daysInMonth(y, month)
+    ? undefined
+    : utc(y, month, day, 0, 0, 0);
+
+/** Midnight UTC of an ordinal date (day 1 is 1 January). */
+const ordinalDay = (y: number, ordinal: number): number | undefined =>
+  ordinal < 1 || ordinal > (isLeapYear(y) ? 366 : 365)
+    ? undefined
+    : utc(y, 1, 1, 0, 0, 0) + (ordinal - 1) * DAY;
+
+/** Midnight UTC of an ISO week date: week 1 holds 4 January; days run Monday (1) to Sunday (7). */
+const weekDay = (y: number, week: number, day: number): number | undefined => {
+  const jan4 = utc(y, 1, 4, 0, 0, 0);
+  const jan4Weekday = ((new Date(jan4).getUTCDay() + 6) % 7) + 1;
+  const week1Monday = jan4 - (jan4Weekday - 1) * DAY;
+  const jan1Weekday = ((new Date(utc(y, 1, 1, 0, 0, 0)).getUTCDay() + 6) % 7) + 1;
+  const weeks = jan1Weekday === 4 || (isLeapYear(y) && jan1Weekday === 3) ? 53 : 52;
+  return week < 1 || week > weeks || day < 1 || day > 7
+    ? undefined
+    : week1Monday + ((week - 1) * 7 + (day - 1)) * DAY;
+};
+
+const numberOr = (text: string | undefined, fallback: number): number =>
+  text === undefined ? fallback : Number(text);
+
+/**
+ * Parses an ISO-8601 instant that carries an offset: a calendar
+ * (`2026-05-04`), ordinal (`2026-124`) or week (`2026-W19-1`) date, in the
+ * extended or the basic format (`20260504T123456Z`, not mixed); a time of
+ * `hh`, `hh:mm` or `hh:mm:ss` whose last part may have a decimal fraction
+ * (`.` or `,`); an offset `Z`, `±hh`, `±hh:mm` (basic `±hhmm`). Lower-case `t`
+ * and `z` are accepted as RFC 3339 allows. Impossible dates (`2026-02-30`,
+ * week 53 of a 52-week year), hour 24, leap seconds and strings without an
+ * offset give `None`, as do instants outside the years 0000-9999.
  *
  * @example
  * import { parseInstant } from 'credential-lifecycle';
  * parseInstant('2026-05-04T14:34:56+02:00'); // some(Date.UTC(2026, 4, 4, 12, 34, 56))
+ * parseInstant('2026-W19-1T12:34Z'); // some(Date.UTC(2026, 4, 4, 12, 34))
  * parseInstant('2026-02-30T00:00:00Z'); // none
  */
 export const parseInstant = (input: string): O.Option<Instant> => {
-  const m = ISO_INSTANT.exec(input);
+  const m = EXTENDED.exec(input) ?? BASIC.exec(input);
   if (m === null) return O.none;
-  const [, ys, mos, ds, hs, mis, ss, frac, zulu, sign, ohs, omis] = m;
+  const [, ys, mos, ds, ords, ws, wds, hs, mis, ss, frac, zulu, sign, ohs, omis] = m;
   const y = Number(ys);
-  const mo = Number(mos);
-  const d = Number(ds);
+  const day =
+    mos !== undefined
+      ? calendarDay(y, Number(mos), Number(ds))
+      : ords !== undefined
+        ? ordinalDay(y, Number(ords))
+        : weekDay(y, Number(ws), Number(wds));
+  if (day === undefined) return O.none;
   const h = Number(hs);
-  const mi = Number(mis);
-  const s = Number(ss);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return O.none;
+  const mi = numberOr(mis, 0);
+  const s = numberOr(ss, 0);
   if (h > 23 || mi > 59 || s > 59) return O.none;
+  // The fraction belongs to the last part given: hours, minutes or seconds.
+  const unit = ss !== undefined ? 1_000 : mis !== undefined ? 60_000 : 3_600_000;
+  const fraction = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * unit);
   let offsetMinutes = 0;
   if (zulu === undefined) {
     const oh = Number(ohs);
-    const om = omis === undefined ? 0 : Number(omis);
+    const om = numberOr(omis, 0);
     if (oh > 23 || om > 59) return O.none;
     offsetMinutes = (sign === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  const millis = frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000);
-  const at = utc(y, mo, d, h, mi, s) + millis - offsetMinutes * 60_000;
+  const at = day + h * 3_600_000 + mi * 60_000 + s * 1_000 + fraction - offsetMinutes * 60_000;
   return at < MIN_INSTANT || at > MAX_INSTANT ? O.none : O.some(at);
 };
 
@@ -83,7 +137,8 @@ const formatted = new Map<Instant, string>();
 
 /**
  * Formats an instant the way the wire carries it: UTC, second precision,
- * `YYYY-MM-DDTHH:mm:ssZ`. Milliseconds are dropped (floored).
+ * `YYYY-MM-DDTHH:mm:ssZ`. Milliseconds are dropped (floored); an instant
+ * outside the years 0000-9999 is clamped to the nearest end, so this never throws.
  *
  * @example
  * import { formatInstant } from 'credential-lifecycle';
@@ -92,9 +147,12 @@ const formatted = new Map<Instant, string>();
 export const formatInstant = (at: Instant): string => {
   const cached = formatted.get(at);
   if (cached !== undefined) return cached;
-  // toISOString is fixed-width for years 0000-9999, the range the codec admits:
-  // keep `YYYY-MM-DDTHH:mm:ss` and drop the milliseconds.
-  const text = `${new Date(toWirePrecision(at)).toISOString().slice(0, 19)}Z`;
+  // Total: anything outside the wire's years (or not a number) is clamped to
+  // the nearest end rather than producing another format or throwing.
+  const inRange = Number.isNaN(at) ? MIN_INSTANT : Math.min(Math.max(at, MIN_INSTANT), MAX_INSTANT);
+  // toISOString is fixed-width for years 0000-9999: keep `YYYY-MM-DDTHH:mm:ss`
+  // and drop the milliseconds.
+  const text = `${new Date(toWirePrecision(inRange)).toISOString().slice(0, 19)}Z`;
   if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
   formatted.set(at, text);
   return text;

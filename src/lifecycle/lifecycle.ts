@@ -20,7 +20,7 @@ import {
   lifecycleMachine,
   lockAfterFailures,
 } from './machine.js';
-import type { LifecycleRules } from './rules.js';
+import { type LifecycleRules, validityFrom } from './rules.js';
 
 /**
  * One credential's lifecycle: its state and context. Plain data: it survives
@@ -195,7 +195,7 @@ export const createLifecycle = (request: CreateLifecycle): E.Either<Refusal, Lif
       successCount: 0,
       lockedUntil: null,
       stateBeforeLock: null,
-      validity: { from: at, to: at + rules.credentialLifetime },
+      validity: validityFrom(at, rules),
       stateChangeReason: 'initialized',
       stateChangeDetail: null,
       modificationComment: null,

@@ -10,7 +10,7 @@ import type { CredentialKind } from '../domain/credential-type.js';
 import type { Instant } from '../domain/instant.js';
 import type { StateChangeReason, StateName } from '../domain/state.js';
 import type { Validity } from '../domain/validity.js';
-import type { LifecycleRules, ResetTarget } from './rules.js';
+import { type LifecycleRules, type ResetTarget, validityFrom } from './rules.js';
 
 /**
  * What a lifecycle remembers besides its state: counters, lock data, dates,
@@ -337,7 +337,7 @@ export const lifecycleSetup = setup({
     /** Resets: new validity, `resetCount + 1`, every login counter 0. */
     reset: assign(({ context, event }) => ({
       ...stateChange(context, event.at, 'reset'),
-      validity: { from: event.at, to: event.at + context.rules.credentialLifetime },
+      validity: validityFrom(event.at, context.rules),
       resetCount: context.resetCount + 1,
       failedLoginCount: 0,
       successfulLoginCount: 0,

@@ -6,6 +6,9 @@
  * @packageDocumentation
  */
 
+import { type Instant, latestInstant } from '../domain/instant.js';
+import type { Validity } from '../domain/validity.js';
+
 /**
  * How failures count towards a temporary lock: `strict` locks on every failure
  * from the threshold on; `threshold` locks on every multiple of it.
@@ -62,3 +65,17 @@ export interface LifecycleRules {
   /** How long a credential is valid from its creation or reset, in milliseconds. */
   readonly credentialLifetime: number;
 }
+
+/**
+ * The validity a creation or reset at `at` gives: from `at` for the rules'
+ * `credentialLifetime`, the end capped at the latest instant the wire format
+ * can carry (9999-12-31T23:59:59.999Z).
+ *
+ * @example
+ * import { validityFrom } from 'credential-lifecycle';
+ * validityFrom(0, 1_000); // { from: 0, to: 1_000 }
+ */
+export const validityFrom = (
+  at: Instant,
+  rules: Pick<LifecycleRules, 'credentialLifetime'>,
+): Validity => ({ from: at, to: Math.min(at + rules.credentialLifetime, latestInstant) });

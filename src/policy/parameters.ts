@@ -15,20 +15,27 @@ const toInteger = (u: unknown): number | undefined => {
 };
 
 /**
- * A codec for an integer parameter that is at least `min`, optionally also
- * allowing `-1` ("disabled" / "unlimited"). Accepts numbers and decimal
- * strings such as `"30"`.
+ * A codec for an integer parameter from `min` to `max` (default: any safe
+ * integer), optionally also allowing `-1` ("disabled" / "unlimited"). Accepts
+ * numbers and decimal strings such as `"30"`.
  *
  * @example
  * import { integerParameter } from 'credential-lifecycle';
  * integerParameter(1, true).decode('-1'); // right(-1)
  * integerParameter(1, true).decode('0'); // left(…)
  */
-export const integerParameter = (min: number, allowMinusOne: boolean): t.Type<number, number> => {
+export const integerParameter = (
+  min: number,
+  allowMinusOne: boolean,
+  max: number = Number.MAX_SAFE_INTEGER,
+): t.Type<number, number> => {
   const is = (u: unknown): u is number =>
-    typeof u === 'number' && Number.isSafeInteger(u) && (u >= min || (allowMinusOne && u === -1));
+    typeof u === 'number' &&
+    Number.isSafeInteger(u) &&
+    ((u >= min && u <= max) || (allowMinusOne && u === -1));
+  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
   return new t.Type<number, number, unknown>(
-    allowMinusOne ? `-1 or an integer ≥ ${min}` : `an integer ≥ ${min}`,
+    allowMinusOne ? `-1 or an integer ${range}` : `an integer ${range}`,
     is,
     (u, c) => {
       const n = toInteger(u);

@@ -35,6 +35,8 @@ export const CharacterSets = {
 
 const TEN_YEARS = 315_360_000_000;
 const FIVE_DAYS = 432_000_000;
+/** Durations above 1,000 years (in ms) are refused: they only overflow the wire's dates. */
+const MAX_DURATION = 1_000 * 31_536_000_000;
 
 /**
  * Codec for the four policy types nevisIDM names.
@@ -95,9 +97,9 @@ export const policyTypeOfKind = {
 export const commonPolicyParameters = {
   maxCredFailureCount: integerParameter(1, true),
   tmpLockingThreshold: integerParameter(1, true),
-  tmpLockingDuration: integerParameter(0, false),
+  tmpLockingDuration: integerParameter(0, false, MAX_DURATION),
   tmpLockingMode: enumParameter(['strict', 'threshold']),
-  credentialLifetime: integerParameter(1, false),
+  credentialLifetime: integerParameter(1, false, MAX_DURATION),
   hashAlgorithm: enumParameter(['SSHA', 'SSHA256']),
   maxResetCount: integerParameter(0, true),
   resetTarget: enumParameter(['initial', 'active', 'reset-code']),

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { latestInstant } from '../../src/domain/instant.js';
 import { allowedEvents, canLogin, createLifecycle } from '../../src/lifecycle/index.js';
 import { accept, create, DAY, defaultRules, refuse, SECOND, T0 } from './support.js';
 
@@ -253,5 +254,27 @@ describe('creation, queries and the admin matrix', () => {
       resetCount: 1,
       stateChangeReason: 'reset',
     });
+  });
+});
+
+describe('validity ends at most at the latest wire instant', () => {
+  const longLived = { ...defaultRules('puk'), credentialLifetime: 1_000 * 31_536_000_000 };
+  const late = Date.UTC(9990, 0, 1);
+
+  it('on creation', () => {
+    const l = create('puk', longLived, undefined, late);
+    expect(l.context.validity).toEqual({ from: late, to: latestInstant });
+  });
+
+  it('on reset', () => {
+    const l = accept(create('puk', longLived, undefined, late), {
+      type: 'admin.reset',
+      at: late + DAY,
+    });
+    expect(l.lifecycle.context.validity).toEqual({ from: late + DAY, to: latestInstant });
+  });
+
+  it('and stays exact below it', () => {
+    expect(create('puk').context.validity).toEqual({ from: T0, to: T0 + 315_360_000_000 });
   });
 });

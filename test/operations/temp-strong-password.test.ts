@@ -4,8 +4,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { LoginResponse, TempStrongPasswordIssuedResponse } from '../../src/domain/responses.js';
+import { MemoryStore, superAdmin } from '../../src/operations/index.js';
 import { defaultPolicy } from '../../src/policy/policy.js';
 import { verifySecret } from '../../src/secret/hash.js';
+import { seededRandom } from '../../src/secret/random.js';
 import {
   adminWithOnly,
   corePath,
@@ -163,5 +165,33 @@ describe('TSP login (POST /nevisidm/api/auth/v1/…/tempstrong-password/login)',
     const before = objectBody(h.get('tempStrongPassword'));
     expectError(h.login('tempStrongPassword', fragment), 401, 'errors.credentialDisabled');
     expect(objectBody(h.get('tempStrongPassword'))).toEqual(before);
+  });
+});
+
+describe('a very long credentialLifetime', () => {
+  it('creates with validity.to capped at 9999-12-31T23:59:59Z instead of failing', () => {
+    const store = new MemoryStore();
+    store.putUser({ clientExtId: 'c1', userExtId: 'u1', credentials: {} });
+    store.putPolicy(
+      'c1',
+      {
+        ...defaultPolicy('TempStrongPasswordPolicy', 'millennium'),
+        credentialLifetime: 1_000 * 31_536_000_000,
+      },
+      true,
+    );
+    const answer = store.handle(
+      {
+        method: 'POST',
+        path: '/nevisidm/api/core/v1/c1/users/u1/tempstrong-password',
+        body: {},
+        principal: superAdmin('ops'),
+      },
+      { now: Date.UTC(9990, 0, 1), random: seededRandom(1) },
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({
+      validity: { from: '9990-01-01T00:00:00Z', to: '9999-12-31T23:59:59Z' },
+    });
   });
 });

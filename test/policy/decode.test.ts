@@ -230,14 +230,25 @@ describe('decoding', () => {
   });
 });
 
+describe('durations are bounded at 1,000 years', () => {
+  it('accepts the bound itself', () => {
+    const r = decodePolicy('TicketPolicy', 'p', {
+      credentialLifetime: '31536000000000',
+      tmpLockingDuration: '31536000000000',
+    });
+    expect(E.isRight(r) && r.right.policy.credentialLifetime).toBe(31_536_000_000_000);
+  });
+});
+
 describe('bad values: one error per parameter with name, value and expectation', () => {
   const bad: Record<PolicyType, Record<string, readonly unknown[]>> = {
     PwdPolicy: {
       maxCredFailureCount: ['0', -2, '3.5', 'three', true, null],
       tmpLockingThreshold: ['0', -5, ''],
-      tmpLockingDuration: ['-1', 1.5, ' 60000'],
+      tmpLockingDuration: ['-1', 1.5, ' 60000', '31536000000001'],
       tmpLockingMode: ['STRICT', 'lenient', 1],
-      credentialLifetime: ['0', '-1', 'forever', '1e3'],
+      // Above 1,000 years a validity would leave the wire's years (0000-9999).
+      credentialLifetime: ['0', '-1', 'forever', '1e3', '300000000000000', '9000000000000000'],
       hashAlgorithm: ['bcrypt', 'ssha256', 256],
       maxResetCount: ['-2', 'x'],
       resetTarget: ['disabled', ''],

@@ -73,7 +73,7 @@ export interface LifecycleRules {
  *
  * @example
  * import { validityFrom } from 'credential-lifecycle';
- * validityFrom(0, 1_000); // { from: 0, to: 1_000 }
+ * validityFrom(0, { credentialLifetime: 1_000 }); // { from: 0, to: 1_000 }
  */
 export const validityFrom = (
   at: Instant,

@@ -85,7 +85,10 @@ export interface ConformanceModel {
 export interface SentStep {
   readonly description: string;
   readonly request: SutRequest;
-  /** Field names whose values were learnt from earlier answers (shown as `<secret>` in curl). */
+  /**
+   * Field names whose values were learnt from earlier answers: shown as
+   * `<known secret>` in the description and in curl, never in clear.
+   */
   readonly learnt: readonly string[];
 }
 
@@ -138,27 +141,52 @@ const describeCaller = (caller: Caller): string => {
   }
 };
 
-const masked = (body: unknown, fields: readonly string[]): unknown => {
+/** What a field learnt from an earlier answer is shown as, in descriptions and curl lines. */
+const knownSecret = '<known secret>';
+
+const masked = (body: unknown, fields: readonly string[], placeholder: string): unknown => {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   return Object.fromEntries(
-    Object.entries(body).map(([k, v]) => [k, fields.includes(k) ? '<secret>' : v]),
+    Object.entries(body).map(([k, v]) => [k, fields.includes(k) ? placeholder : v]),
   );
 };
 
 /**
- * A readable one-liner of a request: method, path, body with every secret
- * field shown as `<secret>`, and the caller.
+ * A readable one-liner of a request: method, path, body and the caller.
+ * Without `learnt`, every secret field (`password`, `tempStrongPassword`,
+ * `ticket`, `puk`) is shown as `<secret>`, since nothing says where its value
+ * came from. With `learnt` (as the conformance commands pass it), the fields
+ * named there were learnt from earlier answers and are shown as
+ * `<known secret>`; every other value was chosen by the test itself (a
+ * deliberately wrong secret, a password from its pool) and is shown as is,
+ * so that a counterexample tells a right-secret login from a wrong one.
  *
  * @example
  * import { describeRequest } from 'credential-lifecycle/testing';
  * describeRequest({ method: 'POST', path: '/p', body: { puk: 'x' } }, { _tag: 'admin' });
  * // 'POST /p {"puk":"<secret>"} as admin'
+ * describeRequest({ method: 'POST', path: '/p', body: { puk: 'x' } }, { _tag: 'admin' }, ['puk']);
+ * // 'POST /p {"puk":"<known secret>"} as admin'
+ * describeRequest({ method: 'POST', path: '/p', body: { puk: 'Wrong-Secret-0!' } }, { _tag: 'admin' }, []);
+ * // 'POST /p {"puk":"Wrong-Secret-0!"} as admin'
  */
-export const describeRequest = (request: SutRequest, caller: Caller): string =>
+export const describeRequest = (
+  request: SutRequest,
+  caller: Caller,
+  learnt?: readonly string[],
+): string =>
   [
     request.method,
     request.path,
-    ...(request.body === undefined ? [] : [JSON.stringify(masked(request.body, secretFields))]),
+    ...(request.body === undefined
+      ? []
+      : [
+          JSON.stringify(
+            learnt === undefined
+              ? masked(request.body, secretFields, '<secret>')
+              : masked(request.body, learnt, knownSecret),
+          ),
+        ]),
     describeCaller(caller),
   ].join(' ');
 
@@ -166,7 +194,8 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
  * A request as a `curl` command line against a base URL; fields in `hidden`
- * are shown as `<secret>`.
+ * (values learnt from earlier answers) are shown as `<known secret>`, as
+ * {@link describeRequest} shows them.
  *
  * @example
  * import { curlOf } from 'credential-lifecycle/testing';
@@ -184,7 +213,7 @@ export const curlOf = (
   }
   if (request.body !== undefined) {
     parts.push(`-H 'Content-Type: application/json'`);
-    parts.push(`--data ${quote(JSON.stringify(masked(request.body, hidden)))}`);
+    parts.push(`--data ${quote(JSON.stringify(masked(request.body, hidden, knownSecret)))}`);
   }
   return parts.join(' ');
 };
@@ -284,6 +313,11 @@ export class ApiCommand implements ConformanceCommand {
     return true;
   }
 
+  /** The body fields whose values come from the oracle (a right-secret login), not from the command. */
+  #learnt(): string[] {
+    return this.body._tag === 'login' && this.body.secret === 'known' ? [this.kind] : [];
+  }
+
   /** The request this command sends in the model's current state. */
   #build(m: ConformanceModel): SutRequest {
     const headers: Record<string, string> = {};
@@ -351,8 +385,7 @@ export class ApiCommand implements ConformanceCommand {
   async run(m: ConformanceModel, r: ConformanceReal): Promise<void> {
     const request = this.#build(m);
     this.#last = request;
-    const learnt = this.body._tag === 'login' && this.body.secret === 'known' ? [this.kind] : [];
-    r.sent.push({ description: this.toString(), request, learnt });
+    r.sent.push({ description: this.toString(), request, learnt: this.#learnt() });
     const actual = await r.system.send(request);
     const at = m.clock ? m.oracle.now : (httpDateOf(actual.headers) ?? m.oracle.now);
     if (!m.clock) m.oracle.setNow(at);
@@ -363,21 +396,26 @@ export class ApiCommand implements ConformanceCommand {
   }
 
   /**
-   * The request as last sent (or as it will be sent), secrets hidden.
+   * The request as last sent (or as it will be sent). A secret learnt from an
+   * earlier answer is shown as `<known secret>`; the values the command
+   * chose itself (a deliberately wrong secret, a password of its pool) are
+   * shown as they are sent.
    *
    * @example
    * import { ApiCommand } from 'credential-lifecycle/testing';
    * String(new ApiCommand('c1', 'u1', 'password', 'unlock', { _tag: 'admin' }, { _tag: 'none' }));
    * // 'POST /nevisidm/api/core/v1/c1/users/u1/password/unlock as admin'
+   * String(new ApiCommand('c1', 'u1', 'puk', 'login', { _tag: 'admin' }, { _tag: 'login', secret: 'known' }));
+   * // 'POST /nevisidm/api/auth/v1/c1/users/u1/puk/login {"puk":"<known secret>"} as admin'
    */
   toString(): string {
-    if (this.#last !== undefined) return describeRequest(this.#last, this.caller);
+    if (this.#last !== undefined) return describeRequest(this.#last, this.caller, this.#learnt());
     const spec = this.body;
     const body =
       spec._tag === 'json'
         ? spec.value
         : spec._tag === 'login'
-          ? { [this.kind]: '<secret>' }
+          ? { [this.kind]: spec.secret === 'known' ? knownSecret : spec.secret }
           : spec._tag === 'patch'
             ? {
                 ...spec.fields,
@@ -391,6 +429,7 @@ export class ApiCommand implements ConformanceCommand {
         ...(body === undefined ? {} : { body }),
       },
       this.caller,
+      this.#learnt(),
     );
   }
 }

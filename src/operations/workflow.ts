@@ -7,7 +7,6 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
 import type * as t from 'io-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
 import { type ApiError, apiError, decodeRequestBody, ErrorCode } from '../domain/errors.js';
@@ -204,6 +203,46 @@ const evolved = (
   actor: Actor | undefined,
 ): E.Either<ApiError, Evolved> => E.mapLeft(refusalError)(evolve(credential, event, actor?.name));
 
+/*
+ * The operations below are written as early returns over `Either` values
+ * rather than `pipe(E.Do, E.bind(…))`: fp-ts's `bind`/`chain`/`tap` copy their
+ * arguments on every call (`dual`), which was the largest cost of a request
+ * after serialisation. Each step is still a value; nothing throws.
+ */
+
+/** The caller, authorised, and the user the request is about. */
+const begin = (
+  input: OperationInput,
+  requirement: Requirement,
+): E.Either<ApiError, { readonly actor: Actor; readonly user: UserRecord }> => {
+  const actor = authorised(input, requirement);
+  if (E.isLeft(actor)) return actor;
+  const user = requireUser(input);
+  if (E.isLeft(user)) return user;
+  return E.right({ actor: actor.right, user: user.right });
+};
+
+/** The 200 answer with the resource of a changed (or read) credential. */
+const resourceAnswer = (
+  kind: CredentialKind,
+  user: UserRecord,
+  credential: StoredCredential | undefined,
+  actor: Actor,
+): E.Either<ApiError, OperationResult> =>
+  credential === undefined
+    ? E.left(noRecord(`${kind} credential`))
+    : E.right(
+        result(
+          jsonAnswer(200, resourceOf(credential, user.userExtId, credential.secretHash, actor)),
+          withCredential(user, kind, credential),
+        ),
+      );
+
+const changeStateForbidden = (input: OperationInput, body: CreateFields): boolean =>
+  body.stateName !== undefined &&
+  input.principal._tag === 'Admin' &&
+  !input.principal.permissions.has('AccessControl.CredentialChangeState');
+
 /**
  * The create operation of a kind: 201 with `Location`; 422 for a second
  * credential of the kind, an unknown or foreign policy or a state that may not
@@ -215,78 +254,68 @@ const evolved = (
  */
 export const createOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
-  (input) =>
-    pipe(
-      E.Do,
-      E.bind('actor', () => authorised(input, b.requirements.create)),
-      E.bind('user', () => requireUser(input)),
-      E.bind('body', () => decodeRequestBody(b.createRequest, bodyOrEmpty(input.body))),
-      E.tap(({ body }) =>
-        body.stateName !== undefined &&
-        input.principal._tag === 'Admin' &&
-        !input.principal.permissions.has('AccessControl.CredentialChangeState')
-          ? E.left(
-              apiError(
-                403,
-                ErrorCode.forbidden,
-                'naming a state needs AccessControl.CredentialChangeState',
-              ),
-            )
-          : E.right(undefined),
-      ),
-      E.tap(({ user }) =>
-        user.credentials[b.kind] === undefined
-          ? E.right(undefined)
-          : E.left(
-              apiError(422, b.duplicateCode, `user ${user.userExtId} already has a ${b.kind}`),
-            ),
-      ),
-      E.bind('policy', ({ body }) => resolvePolicy(input.policies, b.kind, body.policyExtId)),
-      E.bind('issued', ({ policy, user, actor, body }) =>
-        b.issue(policy, {
-          action: 'create',
-          user,
-          actor,
-          body,
-          current: undefined,
-          env: input.env,
-        }),
-      ),
-      E.bind('lifecycle', ({ body, policy }) =>
-        E.mapLeft(refusalError)(
-          createLifecycle({
-            kind: b.kind,
-            rules: lifecycleRulesOf(policy),
-            at: input.env.now,
-            ...(body.stateName === undefined ? {} : { stateName: body.stateName }),
-          }),
+  (input) => {
+    const start = begin(input, b.requirements.create);
+    if (E.isLeft(start)) return start;
+    const { actor, user } = start.right;
+    const decoded = decodeRequestBody(b.createRequest, bodyOrEmpty(input.body));
+    if (E.isLeft(decoded)) return decoded;
+    const body = decoded.right;
+    if (changeStateForbidden(input, body)) {
+      return E.left(
+        apiError(
+          403,
+          ErrorCode.forbidden,
+          'naming a state needs AccessControl.CredentialChangeState',
         ),
-      ),
-      E.map(({ actor, user, body, policy, issued, lifecycle }) => {
-        const credential: StoredCredential = {
-          kind: b.kind,
-          extId: body.extId ?? generateExtId(input.env.random),
-          policyExtId: policy.extId,
-          secretHash: hashSecret(Redacted.value(issued.secret), {
-            algorithm: policy.hashAlgorithm,
-            random: input.env.random,
-          }),
-          lifecycle,
-          createdBy: actor.name,
-          modifiedBy: actor.name,
-          ...b.detailsOnCreate(body),
-        };
-        const answer = b.issuedAnswer({
-          action: 'create',
-          resource: (value) => resourceOf(credential, user.userExtId, value, actor),
-          secret: issued,
-          hash: credential.secretHash,
-          location: credentialPath(input.route.clientExtId, user.userExtId, b.kind),
-          policy,
-        });
-        return result(answer, withCredential(user, b.kind, credential));
+      );
+    }
+    if (user.credentials[b.kind] !== undefined) {
+      return E.left(
+        apiError(422, b.duplicateCode, `user ${user.userExtId} already has a ${b.kind}`),
+      );
+    }
+    const policy = resolvePolicy(input.policies, b.kind, body.policyExtId);
+    if (E.isLeft(policy)) return policy;
+    const issued = b.issue(policy.right, {
+      action: 'create',
+      user,
+      actor,
+      body,
+      current: undefined,
+      env: input.env,
+    });
+    if (E.isLeft(issued)) return issued;
+    const lifecycle = createLifecycle({
+      kind: b.kind,
+      rules: lifecycleRulesOf(policy.right),
+      at: input.env.now,
+      ...(body.stateName === undefined ? {} : { stateName: body.stateName }),
+    });
+    if (E.isLeft(lifecycle)) return E.left(refusalError(lifecycle.left));
+    const credential: StoredCredential = {
+      kind: b.kind,
+      extId: body.extId ?? generateExtId(input.env.random),
+      policyExtId: policy.right.extId,
+      secretHash: hashSecret(Redacted.value(issued.right.secret), {
+        algorithm: policy.right.hashAlgorithm,
+        random: input.env.random,
       }),
-    );
+      lifecycle: lifecycle.right,
+      createdBy: actor.name,
+      modifiedBy: actor.name,
+      ...b.detailsOnCreate(body),
+    };
+    const answer = b.issuedAnswer({
+      action: 'create',
+      resource: (value) => resourceOf(credential, user.userExtId, value, actor),
+      secret: issued.right,
+      hash: credential.secretHash,
+      location: credentialPath(input.route.clientExtId, user.userExtId, b.kind),
+      policy: policy.right,
+    });
+    return E.right(result(answer, withCredential(user, b.kind, credential)));
+  };
 
 /**
  * The read operation of a kind: 200 with the resource, the secret only as its
@@ -298,22 +327,22 @@ export const createOperation =
  */
 export const getOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
-  (input) =>
-    pipe(
-      E.Do,
-      E.bind('actor', () => authorised(input, b.requirements.get)),
-      E.bind('user', () => requireUser(input)),
-      E.bind('now', ({ user }) => settled(input, b.kind, user)),
-      E.map(({ actor, now }) =>
-        result(
-          jsonAnswer(
-            200,
-            resourceOf(now.credential, now.user.userExtId, now.credential.secretHash, actor),
-          ),
-          now.user,
+  (input) => {
+    const start = begin(input, b.requirements.get);
+    if (E.isLeft(start)) return start;
+    const now = settled(input, b.kind, start.right.user);
+    if (E.isLeft(now)) return now;
+    const { user, credential } = now.right;
+    return E.right(
+      result(
+        jsonAnswer(
+          200,
+          resourceOf(credential, user.userExtId, credential.secretHash, start.right.actor),
         ),
+        user,
       ),
     );
+  };
 
 /**
  * The PATCH operation of a kind: state (per the admin state matrix), comment,
@@ -325,64 +354,53 @@ export const getOperation =
  */
 export const patchOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
-  (input) =>
-    pipe(
-      E.Do,
-      E.bind('actor', () => authorised(input, b.requirements.patch)),
-      E.bind('user', () => requireUser(input)),
-      E.bind('body', () => decodeRequestBody(b.patchRequest, bodyOrEmpty(input.body))),
-      E.bind('now', ({ user }) => settled(input, b.kind, user)),
-      E.tap(({ body, now }) => {
-        const current = now.credential.lifecycle.context.version;
-        return body.version === undefined || body.version === current
-          ? E.right(undefined)
-          : E.left(
-              apiError(
-                409,
-                ErrorCode.pessimisticLockingFailure,
-                `version ${body.version} is stale; the credential is at version ${current}`,
-              ),
-            );
-      }),
-      E.bind('evolved', ({ actor, body, now }) => {
-        const details = b.detailsOnPatch(body);
-        const detailsChange = Object.entries(details).some(
-          ([key, value]) => now.credential[key as keyof StoredCredential] !== value,
-        );
-        return E.map((ev: Evolved) => ({
-          ...ev,
-          credential: ev.credential === undefined ? undefined : { ...ev.credential, ...details },
-        }))(
-          evolved(
-            now.credential,
-            {
-              type: 'admin.update',
-              at: input.env.now,
-              ...(body.stateName === undefined ? {} : { stateName: body.stateName }),
-              ...(body.modificationComment === undefined
-                ? {}
-                : { modificationComment: body.modificationComment }),
-              ...(body.validity === undefined ? {} : { validity: body.validity }),
-              ...(detailsChange ? { detailsChanged: true } : {}),
-            },
-            actor,
-          ),
-        );
-      }),
-      E.chain(({ actor, now, evolved: ev }) =>
-        ev.credential === undefined
-          ? E.left(noRecord(`${b.kind} credential`))
-          : E.right(
-              result(
-                jsonAnswer(
-                  200,
-                  resourceOf(ev.credential, now.user.userExtId, ev.credential.secretHash, actor),
-                ),
-                withCredential(now.user, b.kind, ev.credential),
-              ),
-            ),
-      ),
+  (input) => {
+    const start = begin(input, b.requirements.patch);
+    if (E.isLeft(start)) return start;
+    const { actor } = start.right;
+    const decoded = decodeRequestBody(b.patchRequest, bodyOrEmpty(input.body));
+    if (E.isLeft(decoded)) return decoded;
+    const body = decoded.right;
+    const now = settled(input, b.kind, start.right.user);
+    if (E.isLeft(now)) return now;
+    const { user, credential } = now.right;
+    const current = credential.lifecycle.context.version;
+    if (body.version !== undefined && body.version !== current) {
+      return E.left(
+        apiError(
+          409,
+          ErrorCode.pessimisticLockingFailure,
+          `version ${body.version} is stale; the credential is at version ${current}`,
+        ),
+      );
+    }
+    const details = b.detailsOnPatch(body);
+    const detailsChanged = Object.entries(details).some(
+      ([key, value]) => credential[key as keyof StoredCredential] !== value,
     );
+    const ev = evolved(
+      credential,
+      {
+        type: 'admin.update',
+        at: input.env.now,
+        ...(body.stateName === undefined ? {} : { stateName: body.stateName }),
+        ...(body.modificationComment === undefined
+          ? {}
+          : { modificationComment: body.modificationComment }),
+        ...(body.validity === undefined ? {} : { validity: body.validity }),
+        ...(detailsChanged ? { detailsChanged: true } : {}),
+      },
+      actor,
+    );
+    if (E.isLeft(ev)) return ev;
+    const next = ev.right.credential;
+    return resourceAnswer(
+      b.kind,
+      user,
+      next === undefined ? undefined : { ...next, ...details },
+      actor,
+    );
+  };
 
 /**
  * The DELETE operation of a kind: 204, in any state.
@@ -393,17 +411,16 @@ export const patchOperation =
  */
 export const deleteOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
-  (input) =>
-    pipe(
-      E.Do,
-      E.bind('actor', () => authorised(input, b.requirements.delete)),
-      E.bind('user', () => requireUser(input)),
-      E.bind('credential', ({ user }) => requireCredential(user, b.kind)),
-      E.tap(({ actor, credential }) =>
-        evolved(credential, { type: 'credential.deleted', at: input.env.now }, actor),
-      ),
-      E.map(({ user }) => result(emptyAnswer(204), withCredential(user, b.kind, undefined))),
-    );
+  (input) => {
+    const start = begin(input, b.requirements.delete);
+    if (E.isLeft(start)) return start;
+    const { actor, user } = start.right;
+    const credential = requireCredential(user, b.kind);
+    if (E.isLeft(credential)) return credential;
+    const ev = evolved(credential.right, { type: 'credential.deleted', at: input.env.now }, actor);
+    if (E.isLeft(ev)) return ev;
+    return E.right(result(emptyAnswer(204), withCredential(user, b.kind, undefined)));
+  };
 
 /**
  * The reset operation of a kind: a new secret, through the lifecycle's reset
@@ -415,54 +432,50 @@ export const deleteOperation =
  */
 export const resetOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
-  (input) =>
-    pipe(
-      E.Do,
-      E.bind('actor', () => authorised(input, b.requirements.reset)),
-      E.bind('user', () => requireUser(input)),
-      E.bind('body', () => decodeRequestBody(b.resetRequest, bodyOrEmpty(input.body))),
-      E.bind('now', ({ user }) => settled(input, b.kind, user)),
-      E.bind('policy', ({ now }) =>
-        E.right(policyInForce(input.policies, b.kind, now.credential.policyExtId)),
-      ),
-      E.bind('request', ({ actor, body, now }) =>
-        E.right<ApiError, IssueRequest>({
-          action: 'reset',
-          user: now.user,
-          actor,
-          body,
-          current: now.credential,
-          env: input.env,
-        }),
-      ),
-      E.bind('evolved', ({ actor, now, request }) =>
-        evolved(now.credential, { type: b.resetEvent(request), at: input.env.now }, actor),
-      ),
-      E.bind('issued', ({ policy, request }) => b.issue(policy, request)),
-      E.chain(({ actor, now, policy, issued, evolved: ev }) => {
-        if (ev.credential === undefined) return E.left(noRecord(`${b.kind} credential`));
-        const previous = now.credential.secretHash;
-        const credential: StoredCredential = {
-          ...ev.credential,
-          secretHash: hashSecret(Redacted.value(issued.secret), {
-            algorithm: policy.hashAlgorithm,
-            random: input.env.random,
-          }),
-          ...(b.kind === 'password'
-            ? { history: [previous, ...(now.credential.history ?? [])].slice(0, 64) }
-            : {}),
-        };
-        const answer = b.issuedAnswer({
-          action: 'reset',
-          resource: (value) => resourceOf(credential, now.user.userExtId, value, actor),
-          secret: issued,
-          hash: credential.secretHash,
-          location: credentialPath(input.route.clientExtId, now.user.userExtId, b.kind),
-          policy,
-        });
-        return E.right(result(answer, withCredential(now.user, b.kind, credential)));
+  (input) => {
+    const start = begin(input, b.requirements.reset);
+    if (E.isLeft(start)) return start;
+    const { actor } = start.right;
+    const decoded = decodeRequestBody(b.resetRequest, bodyOrEmpty(input.body));
+    if (E.isLeft(decoded)) return decoded;
+    const now = settled(input, b.kind, start.right.user);
+    if (E.isLeft(now)) return now;
+    const { user, credential: before } = now.right;
+    const policy = policyInForce(input.policies, b.kind, before.policyExtId);
+    const request: IssueRequest = {
+      action: 'reset',
+      user,
+      actor,
+      body: decoded.right,
+      current: before,
+      env: input.env,
+    };
+    const ev = evolved(before, { type: b.resetEvent(request), at: input.env.now }, actor);
+    if (E.isLeft(ev)) return ev;
+    const issued = b.issue(policy, request);
+    if (E.isLeft(issued)) return issued;
+    const after = ev.right.credential;
+    if (after === undefined) return E.left(noRecord(`${b.kind} credential`));
+    const credential: StoredCredential = {
+      ...after,
+      secretHash: hashSecret(Redacted.value(issued.right.secret), {
+        algorithm: policy.hashAlgorithm,
+        random: input.env.random,
       }),
-    );
+      ...(b.kind === 'password'
+        ? { history: [before.secretHash, ...(before.history ?? [])].slice(0, 64) }
+        : {}),
+    };
+    const answer = b.issuedAnswer({
+      action: 'reset',
+      resource: (value) => resourceOf(credential, user.userExtId, value, actor),
+      secret: issued.right,
+      hash: credential.secretHash,
+      location: credentialPath(input.route.clientExtId, user.userExtId, b.kind),
+      policy,
+    });
+    return E.right(result(answer, withCredential(user, b.kind, credential)));
+  };
 
 /**
  * The unlock operation (Password): a tmp- or fail-locked credential becomes
@@ -474,34 +487,21 @@ export const resetOperation =
  */
 export const unlockOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
-  (input) =>
-    pipe(
-      E.Do,
-      E.bind('actor', () =>
-        b.requirements.unlock === undefined
-          ? E.left(apiError(404, ErrorCode.notFound, `${b.kind} has no unlock operation`))
-          : authorised(input, b.requirements.unlock),
-      ),
-      E.bind('user', () => requireUser(input)),
-      E.tap(() => decodeRequestBody(UnlockRequest, bodyOrEmpty(input.body))),
-      E.bind('now', ({ user }) => settled(input, b.kind, user)),
-      E.bind('evolved', ({ actor, now }) =>
-        evolved(now.credential, { type: 'admin.unlock', at: input.env.now }, actor),
-      ),
-      E.chain(({ actor, now, evolved: ev }) =>
-        ev.credential === undefined
-          ? E.left(noRecord(`${b.kind} credential`))
-          : E.right(
-              result(
-                jsonAnswer(
-                  200,
-                  resourceOf(ev.credential, now.user.userExtId, ev.credential.secretHash, actor),
-                ),
-                withCredential(now.user, b.kind, ev.credential),
-              ),
-            ),
-      ),
-    );
+  (input) => {
+    if (b.requirements.unlock === undefined) {
+      return E.left(apiError(404, ErrorCode.notFound, `${b.kind} has no unlock operation`));
+    }
+    const start = begin(input, b.requirements.unlock);
+    if (E.isLeft(start)) return start;
+    const { actor } = start.right;
+    const decoded = decodeRequestBody(UnlockRequest, bodyOrEmpty(input.body));
+    if (E.isLeft(decoded)) return decoded;
+    const now = settled(input, b.kind, start.right.user);
+    if (E.isLeft(now)) return now;
+    const ev = evolved(now.right.credential, { type: 'admin.unlock', at: input.env.now }, actor);
+    if (E.isLeft(ev)) return ev;
+    return resourceAnswer(b.kind, now.right.user, ev.right.credential, actor);
+  };
 
 const loginDescriptions: Readonly<Record<LoginStatusCode, string>> = {
   5: 'login succeeded',
@@ -530,46 +530,41 @@ const consumedByStrongLogin = (kind: CredentialKind): readonly CredentialKind[] 
  */
 export const loginOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
-  (input) =>
-    pipe(
-      E.Do,
-      E.bind('actor', () => authorised(input, b.requirements.login)),
-      E.bind('user', () => requireUser(input)),
-      E.bind('body', () => decodeRequestBody(b.loginRequest, bodyOrEmpty(input.body))),
-      E.bind('now', ({ user }) => settled(input, b.kind, user)),
-      E.tap(({ now }) =>
-        E.mapLeft(loginRefusalError)(canLogin(now.credential.lifecycle, input.env.now)),
-      ),
-      E.bind('evolved', ({ body, now }) => {
-        const given = body[b.kind];
-        const verified = verifySecret(
-          typeof given === 'string' ? given : '',
-          now.credential.secretHash,
-        );
-        const matches = E.isRight(verified) && verified.right;
-        return evolved(
-          now.credential,
-          { type: matches ? 'login.succeeded' : 'login.failed', at: input.env.now },
-          undefined,
-        );
-      }),
-      E.map(({ now, evolved: ev }) => {
-        const status = ev.outcome.loginStatus ?? 2;
-        let user = withCredential(now.user, b.kind, ev.credential);
-        if (status === 5) {
-          for (const other of consumedByStrongLogin(b.kind)) {
-            const credential = user.credentials[other];
-            if (credential === undefined) continue;
-            const gone = evolve(credential, { type: 'credential.strongLogin', at: input.env.now });
-            if (E.isRight(gone)) user = withCredential(user, other, gone.right.credential);
-          }
-        }
-        return result(
-          jsonAnswer(200, { statusCode: status, description: loginDescriptions[status] }),
-          user,
-        );
-      }),
+  (input) => {
+    const start = begin(input, b.requirements.login);
+    if (E.isLeft(start)) return start;
+    const decoded = decodeRequestBody(b.loginRequest, bodyOrEmpty(input.body));
+    if (E.isLeft(decoded)) return decoded;
+    const now = settled(input, b.kind, start.right.user);
+    if (E.isLeft(now)) return now;
+    const refused = canLogin(now.right.credential.lifecycle, input.env.now);
+    if (E.isLeft(refused)) return E.left(loginRefusalError(refused.left));
+    const given = decoded.right[b.kind];
+    const verified = verifySecret(
+      typeof given === 'string' ? given : '',
+      now.right.credential.secretHash,
     );
+    const matches = E.isRight(verified) && verified.right;
+    const ev = evolved(
+      now.right.credential,
+      { type: matches ? 'login.succeeded' : 'login.failed', at: input.env.now },
+      undefined,
+    );
+    if (E.isLeft(ev)) return ev;
+    const status = ev.right.outcome.loginStatus ?? 2;
+    let user = withCredential(now.right.user, b.kind, ev.right.credential);
+    if (status === 5) {
+      for (const other of consumedByStrongLogin(b.kind)) {
+        const credential = user.credentials[other];
+        if (credential === undefined) continue;
+        const gone = evolve(credential, { type: 'credential.strongLogin', at: input.env.now });
+        if (E.isRight(gone)) user = withCredential(user, other, gone.right.credential);
+      }
+    }
+    return E.right(
+      result(jsonAnswer(200, { statusCode: status, description: loginDescriptions[status] }), user),
+    );
+  };
 
 /**
  * The create/reset answer of kinds whose answers always carry the resource:

@@ -211,6 +211,7 @@ export const runConformanceCommand = async (
   const system = httpSystem(baseUrl, { control: setup === undefined });
   const every = Math.max(1, Math.floor(runs / 20));
   let shown = 0;
+  let generated = 0;
   let report: ConformanceReport;
   try {
     report = await runConformance({
@@ -221,9 +222,15 @@ export const runConformanceCommand = async (
       ...(values.path === undefined ? {} : { path: values.path }),
       ...(setup === undefined ? {} : { setup }),
       onProgress: (done, total) => {
+        generated = done;
         if (done === shown || (done % every !== 0 && done !== total)) return;
         shown = done;
         io.err(`conformance: ${done}/${total} runs`);
+      },
+      onShrink: (step) => {
+        // The failing run ends generation: show where it stopped, then the shrinking.
+        if (step === 1 && generated !== shown) io.err(`conformance: ${generated}/${runs} runs`);
+        if (step === 1 || step % 10 === 0) io.err(`conformance: shrinking… step ${step}`);
       },
     });
   } catch (error) {

@@ -63,8 +63,19 @@ export interface ConformanceOptions {
   /** Move the system's clock (needs the control API): time commands and date comparisons. */
   readonly clock: boolean;
   readonly setup?: ConformanceSetup;
-  /** Called after each sequence run (shrinking runs included, capped at `runs`). */
+  /**
+   * Called after each generated sequence has run: `done` of `total` (`runs`).
+   * After a failure no more sequences are generated (`done` stops there, as
+   * the report's `runs` does) and the sequences tried while shrinking are
+   * reported to `onShrink` instead.
+   */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each attempt to shorten a failing sequence (fast-check's
+   * shrinking, then the removal of commands the failure does not need),
+   * with its number from 1. How many there will be is not known in advance.
+   */
+  readonly onShrink?: (step: number) => void;
   /** The longest sequence. Default 50. */
   readonly maxCommands?: number;
 }
@@ -361,16 +372,33 @@ export const runConformance = async (options: ConformanceOptions): Promise<Confo
     clock,
     tokens,
   });
-  let executions = 0;
+  // fast-check calls the property for the generated runs until the first
+  // failure, then only to shrink it: every call after a failure is a shrink step.
+  let generated = 0;
+  let shrinkSteps = 0;
+  let failed = false;
+  const shrinkStep = (): void => {
+    shrinkSteps += 1;
+    options.onShrink?.(shrinkSteps);
+  };
   let commands = 0;
   const property = fc.asyncProperty(policiesArb, commandsArb, async (policies, cmds) => {
-    const prepared = await prepareRun(system, runSetup(policies));
+    const shrinking = failed;
+    let prepared: { real: ConformanceReal } | undefined;
     try {
-      await fc.asyncModelRun(() => prepared, cmds);
+      const run = await prepareRun(system, runSetup(policies));
+      prepared = run;
+      await fc.asyncModelRun(() => run, cmds);
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
-      commands += prepared.real.sent.length;
-      executions += 1;
-      options.onProgress?.(Math.min(executions, runs), runs);
+      commands += prepared?.real.sent.length ?? 0;
+      if (shrinking) shrinkStep();
+      else {
+        generated += 1;
+        options.onProgress?.(generated, runs);
+      }
     }
   });
   const details = await fc.check(property, {
@@ -398,6 +426,7 @@ export const runConformance = async (options: ConformanceOptions): Promise<Confo
         setupOfRun,
         failing.ran.filter((_, j) => j !== i),
       );
+      shrinkStep();
       if (candidate.error !== undefined) {
         failing = candidate;
         changed = true;

@@ -46,6 +46,18 @@ describe('credential-lifecycle conformance', () => {
     expect(first.code).toBe(1);
     const text = first.out.join('\n');
     expect(text).toMatch(/conformance: \d+ runs, \d+ commands, 1 failures \(seed 7\)/);
+    // Progress counts generated runs only, up to the failing one the summary
+    // reports; the shrinking is shown apart.
+    const runs = Number(text.match(/conformance: (\d+) runs,/)?.[1]);
+    const progress = first.err.filter((l) => /^conformance: \d+\/30 runs$/.test(l));
+    expect(progress.at(-1)).toBe(`conformance: ${runs}/30 runs`);
+    expect(runs).toBeLessThan(30);
+    const shrinking = first.err.filter((l) => l.startsWith('conformance: shrinking'));
+    expect(shrinking[0]).toBe('conformance: shrinking… step 1');
+    for (const l of shrinking) expect(l).toMatch(/^conformance: shrinking… step \d+$/);
+    expect(first.err.indexOf(shrinking[0] ?? '')).toBeGreaterThan(
+      first.err.indexOf(progress.at(-1) ?? ''),
+    );
     expect(text).toContain('Divergence from the oracle:');
     expect(text).toMatch(/version/);
     expect(text).toMatch(/\/login/);

@@ -92,7 +92,25 @@ describe('replay', () => {
         },
       };
     };
-    const first = await runConformance({ system: broken(), runs: 200, clock: true, seed: 99 });
+    const progress: number[] = [];
+    const shrinkSteps: number[] = [];
+    const first = await runConformance({
+      system: broken(),
+      runs: 200,
+      clock: true,
+      seed: 99,
+      onProgress: (done, total) => {
+        expect(total).toBe(200);
+        progress.push(done);
+      },
+      onShrink: (step) => shrinkSteps.push(step),
+    });
+    // Progress is the generated runs only, ending at the failing one; the
+    // shrinking is reported apart, numbered from 1.
+    expect(progress).toEqual(Array.from({ length: first.runs }, (_, i) => i + 1));
+    expect(first.runs).toBeLessThan(200);
+    expect(shrinkSteps.length).toBeGreaterThan(0);
+    expect(shrinkSteps).toEqual(Array.from({ length: shrinkSteps.length }, (_, i) => i + 1));
     const c = first.counterexample;
     expect(c).toBeDefined();
     if (c === undefined) return;

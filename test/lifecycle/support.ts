@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CredentialKind } from '../../src/domain/credential-type.js';
-import type { StateName } from '../../src/domain/state.js';
+import { type StateName, stateNames } from '../../src/domain/state.js';
 import {
   applyEvent,
   createLifecycle,
@@ -78,16 +78,7 @@ export const rulesArb: fc.Arbitrary<LifecycleRules> = fc.record({
   credentialLifetime: fc.constantFrom(DAY, 10 * DAY),
 });
 
-export const stateNameArb = fc.constantFrom<StateName>(
-  'initial',
-  'active',
-  'tmp-locked',
-  'fail-locked',
-  'reset-code',
-  'admin-changed',
-  'disabled',
-  'archived',
-);
+export const stateNameArb = fc.constantFrom<StateName>(...stateNames);
 
 /** An event without its `at`: the time is added from a gap when the sequence is built. */
 export type EventShape =

@@ -18,7 +18,7 @@ import {
   PasswordResetResponse,
   TempStrongPasswordIssuedResponse,
 } from '../../src/domain/responses.js';
-import type { StateName } from '../../src/domain/state.js';
+import { type StateName, stateNames } from '../../src/domain/state.js';
 import type { HttpAnswer } from '../../src/operations/answer.js';
 import type { Principal } from '../../src/operations/principal.js';
 import type { Action } from '../../src/operations/route.js';
@@ -42,16 +42,7 @@ import {
 
 const KINDS = ['password', 'tempStrongPassword', 'ticket', 'puk'] as const;
 const USERS = [USER, OTHER] as const;
-const STATES: readonly StateName[] = [
-  'initial',
-  'active',
-  'tmp-locked',
-  'fail-locked',
-  'reset-code',
-  'admin-changed',
-  'disabled',
-  'archived',
-];
+const STATES: readonly StateName[] = stateNames;
 const PASSWORDS = ['Str0ng!pass', 'N3w!passw0rd', 'Th1rd#Secret', 'weak'] as const;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;

@@ -159,6 +159,10 @@ const serve = async (args: readonly string[], io: CliIo): Promise<number> => {
       return 2;
     }
   }
+  // Listen for the stop signals before listening on the port: a signal sent
+  // as soon as the URL line appears must stop the server, not kill the
+  // process before its handlers exist.
+  const stopped = io.stopped();
   const server = await startNodeServer({
     mock,
     host: values.host ?? io.env.HOST ?? '127.0.0.1',
@@ -170,7 +174,7 @@ const serve = async (args: readonly string[], io: CliIo): Promise<number> => {
   io.out('Try:');
   for (const command of exampleCommands(server.url, fixture)) io.out(`  ${command}`);
   io.out(`Control API under ${server.url}/__mock (README.md, "Mock server"). Ctrl+C stops.`);
-  const signal = await io.stopped();
+  const signal = await stopped;
   await server.close();
   io.err(`stopped (${signal})`);
   return 0;

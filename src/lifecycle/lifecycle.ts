@@ -19,8 +19,9 @@ import {
   lifecycleEventTypes,
   lifecycleMachine,
   lockAfterFailures,
+  lockHasEnded,
 } from './machine.js';
-import { type LifecycleRules, validityFrom } from './rules.js';
+import { type LifecycleRules, resetLimitAllows, validityFrom } from './rules.js';
 
 /**
  * One credential's lifecycle: its state and context. Plain data: it survives
@@ -278,17 +279,15 @@ const explain = (lifecycle: Lifecycle, event: LifecycleEvent): E.Either<Refusal,
         return E.left({ _tag: 'NotForKind', kind: context.kind, event: event.type });
       }
       break;
-    case 'admin.reset': {
-      const max = context.rules.maxResetCount;
-      if (state !== 'archived' && max !== -1 && context.resetCount >= max) {
+    case 'admin.reset':
+      if (state !== 'archived' && !resetLimitAllows(context.resetCount, context.rules)) {
         return E.left({
           _tag: 'ResetLimitReached',
           resetCount: context.resetCount,
-          maxResetCount: max,
+          maxResetCount: context.rules.maxResetCount,
         });
       }
       break;
-    }
     default:
       break;
   }
@@ -331,11 +330,9 @@ export const applyEvent = (
   const after: Lifecycle = { state: next.value, context: next.context };
   const { context } = lifecycle;
   if (
-    lifecycle.state === 'tmp-locked' &&
     event.type !== 'time.passes' &&
     next.context.version === context.version + 1 &&
-    context.lockedUntil !== null &&
-    event.at >= context.lockedUntil
+    tmpLockEnded(lifecycle, event.at)
   ) {
     // Only the expiry happened: the restored state did not take the event.
     return explain(after, event);
@@ -370,6 +367,18 @@ export const allowedEvents = (lifecycle: Lifecycle, at: Instant): readonly Lifec
   });
 
 /**
+ * Whether the lifecycle is tmp-locked and its lock has ended at `at`: the next
+ * event at `at` first lifts the lock (its own version step).
+ *
+ * @example
+ * import { tmpLockEnded, type Lifecycle } from 'credential-lifecycle';
+ * declare const l: Lifecycle;
+ * tmpLockEnded(l, Date.UTC(2026, 0, 1)); // false unless l is tmp-locked until then or earlier
+ */
+export const tmpLockEnded = (lifecycle: Lifecycle, at: Instant): boolean =>
+  lifecycle.state === 'tmp-locked' && lockHasEnded(lifecycle.context, at);
+
+/**
  * Whether a login attempt at `at` would be judged (right) or refused (left,
  * with the reason). A temporary lock that has ended by `at` counts as ended.
  *
@@ -382,10 +391,7 @@ export const allowedEvents = (lifecycle: Lifecycle, at: Instant): readonly Lifec
 export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, void> => {
   const { context } = lifecycle;
   const settled: Lifecycle =
-    lifecycle.state === 'tmp-locked' &&
-    context.lockedUntil !== null &&
-    at >= context.lockedUntil &&
-    context.stateBeforeLock !== null
+    tmpLockEnded(lifecycle, at) && context.stateBeforeLock !== null
       ? { state: context.stateBeforeLock, context }
       : lifecycle;
   const refusal = loginRefusal(settled, at);

@@ -10,7 +10,7 @@ import type { CredentialKind } from '../domain/credential-type.js';
 import type { Instant } from '../domain/instant.js';
 import type { StateChangeReason, StateName } from '../domain/state.js';
 import type { Validity } from '../domain/validity.js';
-import { type LifecycleRules, type ResetTarget, validityFrom } from './rules.js';
+import { type LifecycleRules, type ResetTarget, resetLimitAllows, validityFrom } from './rules.js';
 
 /**
  * What a lifecycle remembers besides its state: counters, lock data, dates,
@@ -197,7 +197,20 @@ const changesFields = (c: Ctx, e: Ev): boolean =>
     (e.modificationComment !== undefined && e.modificationComment !== c.modificationComment) ||
     (e.validity !== undefined && !sameValidity(e.validity, c.validity)));
 
-const lockExpired = (c: Ctx, at: Instant): boolean => c.lockedUntil !== null && at >= c.lockedUntil;
+/**
+ * Whether a temporary lock recorded in `context` has ended at `at`
+ * (`at >= lockedUntil`). The machine's expiry guard, `applyEvent`, `canLogin`
+ * and the operations' read path all ask this one function.
+ *
+ * @example
+ * import { lockHasEnded } from 'credential-lifecycle';
+ * lockHasEnded({ lockedUntil: 60_000 }, 60_000); // true
+ * lockHasEnded({ lockedUntil: null }, 60_000); // false
+ */
+export const lockHasEnded = (
+  context: Pick<LifecycleContext, 'lockedUntil'>,
+  at: Instant,
+): boolean => context.lockedUntil !== null && at >= context.lockedUntil;
 
 /** The fields of a successful login, shared by the three success transitions. */
 const success = (c: Ctx, at: Instant) => ({
@@ -276,11 +289,11 @@ export const lifecycleSetup = setup({
       lockAfterFailures(context.rules, context.failedLoginCount + 1) === 'tmp-locked',
     /** The temporary lock has ended and restores the given state. */
     lockExpired: ({ context, event }, params: { restore: LoginState }) =>
-      lockExpired(context, event.at) && context.stateBeforeLock === params.restore,
+      lockHasEnded(context, event.at) && context.stateBeforeLock === params.restore,
     /** The reset limit allows a reset and the rules lead it to the given state. */
     resetAllowedTo: ({ context }, params: { target: ResetTarget }) =>
       context.rules.resetTarget === params.target &&
-      (context.rules.maxResetCount === -1 || context.resetCount < context.rules.maxResetCount),
+      resetLimitAllows(context.resetCount, context.rules),
     /** The credential is a password (only users change passwords). */
     isPassword: ({ context }) => context.kind === 'password',
     /** The credential is a TSP or a ticket (a strong login deletes those). */

@@ -79,3 +79,18 @@ export const validityFrom = (
   at: Instant,
   rules: Pick<LifecycleRules, 'credentialLifetime'>,
 ): Validity => ({ from: at, to: Math.min(at + rules.credentialLifetime, latestInstant) });
+
+/**
+ * The reset limit: whether a credential reset `resetCount` times may be reset
+ * once more (always when `maxResetCount` is -1). The machine's reset guard,
+ * its refusal and the policy's `canReset` all ask this one function.
+ *
+ * @example
+ * import { resetLimitAllows } from 'credential-lifecycle';
+ * resetLimitAllows(2, { maxResetCount: 3 }); // true
+ * resetLimitAllows(3, { maxResetCount: 3 }); // false
+ */
+export const resetLimitAllows = (
+  resetCount: number,
+  rules: Pick<LifecycleRules, 'maxResetCount'>,
+): boolean => rules.maxResetCount === -1 || resetCount < rules.maxResetCount;

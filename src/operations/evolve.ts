@@ -11,6 +11,7 @@ import {
   type LifecycleEvent,
   type Outcome,
   type Refusal,
+  tmpLockEnded,
   withRules,
 } from '../lifecycle/index.js';
 import type { LifecycleRules } from '../lifecycle/rules.js';
@@ -72,11 +73,8 @@ export const settle = (
   const current = sameRules(credential.lifecycle.context.rules, rules)
     ? credential
     : { ...credential, lifecycle: withRules(credential.lifecycle, rules) };
-  const { state, context } = current.lifecycle;
   // Only an ended temporary lock changes with time; skip the machine otherwise.
-  if (state !== 'tmp-locked' || context.lockedUntil === null || at < context.lockedUntil) {
-    return current;
-  }
+  if (!tmpLockEnded(current.lifecycle, at)) return current;
   const expired = evolve(current, { type: 'time.passes', at });
   return E.isRight(expired) && expired.right.credential !== undefined
     ? expired.right.credential

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { LifecycleRules } from '../lifecycle/rules.js';
+import { type LifecycleRules, resetLimitAllows } from '../lifecycle/rules.js';
 import type { Policy } from './policy.js';
 
 const rulesOfPolicy = (policy: Policy): LifecycleRules => ({
@@ -57,6 +57,4 @@ export const lifecycleRulesOf = (policy: Policy): LifecycleRules => {
  * canReset(3, { ...defaultPolicy('PUKPolicy'), maxResetCount: 3 }); // false
  */
 export const canReset = (resetCount: number, policy: { readonly maxResetCount: number }): boolean =>
-  Number.isSafeInteger(resetCount) &&
-  resetCount >= 0 &&
-  (policy.maxResetCount === -1 || resetCount < policy.maxResetCount);
+  Number.isSafeInteger(resetCount) && resetCount >= 0 && resetLimitAllows(resetCount, policy);

@@ -11,21 +11,12 @@ import {
   createLifecycle,
   type Lifecycle,
   type LifecycleEvent,
-  type LifecycleRules,
   lifecycleMachine,
 } from '../src/lifecycle/index.js';
+import { defaultPolicy, lifecycleRulesOf } from '../src/policy/index.js';
 
-const rules: LifecycleRules = {
-  maxCredFailureCount: 3,
-  tmpLockingThreshold: 2,
-  tmpLockingDuration: 60_000,
-  tmpLockingMode: 'strict',
-  maxCredSuccessCount: -1,
-  singleUse: false,
-  maxResetCount: -1,
-  resetTarget: 'initial',
-  credentialLifetime: 315_360_000_000,
-};
+/** The default password policy's rules (3 / 2 / 60 s / strict). */
+const rules = lifecycleRulesOf(defaultPolicy('PwdPolicy'));
 const T0 = Date.UTC(2026, 4, 4);
 /** Long warm-up: both sides share the machine code, so the first one measured must not pay for the JIT. */
 const options = { time: 3_000, warmupTime: 1_500, warmupIterations: 2_000 };

@@ -12,13 +12,16 @@ import { type ApiError, toErrorBody } from '../domain/errors.js';
  * import type { Json } from 'credential-lifecycle';
  * const j: Json = { statusCode: 5, description: 'ok' };
  */
-export type Json =
-  | null
-  | boolean
-  | number
-  | string
-  | readonly Json[]
-  | { readonly [key: string]: Json };
+export type Json = null | boolean | number | string | readonly Json[] | JsonObject;
+
+/**
+ * A JSON object, such as a credential resource.
+ *
+ * @example
+ * import type { JsonObject } from 'credential-lifecycle';
+ * const o: JsonObject = { stateName: 'active', version: 3 };
+ */
+export type JsonObject = { readonly [key: string]: Json };
 
 /**
  * Status, headers and optional JSON body of an answer.

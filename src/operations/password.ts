@@ -103,14 +103,7 @@ export const passwordBehaviour: KindBehaviour<'password'> = {
     const fragment =
       secret.shown === undefined ? {} : { passwordFragment: Redacted.value(secret.shown) };
     if (action === 'create') {
-      const body = resource(hash);
-      return jsonAnswer(
-        201,
-        typeof body === 'object' && body !== null && !Array.isArray(body)
-          ? { ...body, ...fragment }
-          : body,
-        { location },
-      );
+      return jsonAnswer(201, { ...resource(hash), ...fragment }, { location });
     }
     return secret.shown === undefined ? emptyAnswer(204) : jsonAnswer(201, fragment);
   },

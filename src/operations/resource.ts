@@ -6,7 +6,7 @@
  */
 import { typeNameOfKind } from '../domain/credential-type.js';
 import { formatInstant, type Instant } from '../domain/instant.js';
-import type { Json } from './answer.js';
+import type { Json, JsonObject } from './answer.js';
 import type { Actor } from './principal.js';
 import type { StoredCredential } from './user.js';
 
@@ -40,7 +40,7 @@ export const resourceOf = (
   userExtId: string,
   value: string | undefined,
   actor: Actor,
-): Json => {
+): JsonObject => {
   const { lifecycle, kind } = credential;
   const c = lifecycle.context;
   const fields: Fields = {

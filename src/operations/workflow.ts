@@ -18,7 +18,7 @@ import { canLogin, createLifecycle, type LifecycleEvent } from '../lifecycle/ind
 import { lifecycleRulesOf } from '../policy/lifecycle-rules.js';
 import { hashSecret, verifySecret } from '../secret/hash.js';
 import { Redacted } from '../secret/redacted.js';
-import { emptyAnswer, type HttpAnswer, type Json, jsonAnswer } from './answer.js';
+import { emptyAnswer, type HttpAnswer, type JsonObject, jsonAnswer } from './answer.js';
 import type { Environment } from './environment.js';
 import { type Evolved, evolve, settle } from './evolve.js';
 import { generateExtId } from './ext-id.js';
@@ -98,7 +98,7 @@ export interface IssueRequest {
 export interface Issued<K extends CredentialKind> {
   readonly action: 'create' | 'reset';
   /** The credential's resource with the given value in its value field. */
-  readonly resource: (value: string | undefined) => Json;
+  readonly resource: (value: string | undefined) => JsonObject;
   readonly secret: IssuedSecret;
   /** The stored hash of the new secret. */
   readonly hash: string;

@@ -187,13 +187,21 @@ describe('base64 and UTF-8', () => {
     expect(decodeBase64(text)).toEqual(E.right(bytes));
   });
 
-  test.prop([fc.string({ unit: 'binary' })])('UTF-8 matches TextEncoder', (s) => {
-    expect(utf8Bytes(s)).toEqual(new TextEncoder().encode(s));
+  // utf8Bytes is TextEncoder; Node's Buffer is an independent UTF-8 encoder.
+  test.prop([fc.string({ unit: 'binary' })])('UTF-8 matches an independent encoder', (s) => {
+    expect(utf8Bytes(s)).toEqual(new Uint8Array(Buffer.from(s, 'utf8')));
   });
 
   test.prop([
     fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
-  ])('lone surrogates become U+FFFD as in TextEncoder', (s) => {
-    expect(utf8Bytes(s)).toEqual(new TextEncoder().encode(s));
+  ])('lone surrogates become U+FFFD', (s) => {
+    expect(utf8Bytes(s)).toEqual(new Uint8Array(Buffer.from(s, 'utf8')));
+  });
+
+  test('examples: ASCII, two-, three- and four-byte characters, a lone surrogate', () => {
+    expect([...utf8Bytes('aé€😀')]).toEqual([
+      0x61, 0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80,
+    ]);
+    expect([...utf8Bytes('\ud800x')]).toEqual([0xef, 0xbf, 0xbd, 0x78]);
   });
 });

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './answer.js';
+export * from './caller-headers.js';
 export * from './dispatch.js';
 export * from './environment.js';
 export * from './evolve.js';

@@ -8,8 +8,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type ApiError, apiError, ErrorCode, toErrorBody } from '../domain/errors.js';
 import type { HttpAnswer } from '../operations/answer.js';
+import {
+  headerOf,
+  principalFromHeaders,
+  type RequestHeaders,
+} from '../operations/caller-headers.js';
 import { dispatch } from '../operations/dispatch.js';
-import { type Permission, type Principal, permissions } from '../operations/principal.js';
 import { MemoryStore } from '../operations/store.js';
 import { type RandomSource, seededRandom, webCryptoRandom } from '../secret/random.js';
 import { createMockClock, type MockClock } from './clock.js';
@@ -17,14 +21,14 @@ import { handleControl, isControlPath } from './control.js';
 import { type Fault, withFaults } from './faults.js';
 
 /**
- * Request headers by lower-case name, as Node's `IncomingMessage.headers`
- * holds them.
+ * Request headers as Node's `IncomingMessage.headers` holds them (the
+ * library's {@link RequestHeaders}).
  *
  * @example
  * import type { HeaderBag } from 'credential-lifecycle/server';
  * const headers: HeaderBag = { 'content-type': 'application/json' };
  */
-export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>>;
+export type HeaderBag = RequestHeaders;
 
 /**
  * A request as the core takes it: no stream, no framework object.
@@ -164,18 +168,6 @@ export const payloadTooLarge = (): CoreResponse =>
 export const internalError = (): CoreResponse =>
   errorResponse(apiError(500, ErrorCode.internal, 'internal error'));
 
-/**
- * The first value of a header, or `undefined`.
- *
- * @example
- * import { headerValue } from 'credential-lifecycle/server';
- * headerValue({ 'x-token': ['a', 'b'] }, 'x-token'); // 'a'
- */
-export const headerValue = (headers: HeaderBag, name: string): string | undefined => {
-  const value = headers[name];
-  return typeof value === 'string' ? value : value?.[0];
-};
-
 const isJsonContentType = (value: string | undefined): boolean =>
   value !== undefined && /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i.test(value);
 
@@ -199,7 +191,7 @@ export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => 
       apiError(413, ErrorCode.payloadTooLarge, `request body over ${maxBodyBytes} bytes`),
     );
   }
-  const contentType = headerValue(request.headers, 'content-type');
+  const contentType = headerOf(request.headers, 'content-type');
   if (!isJsonContentType(contentType)) {
     return E.left(
       apiError(
@@ -214,50 +206,6 @@ export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => 
   } catch {
     return E.left(apiError(400, ErrorCode.malformedRequest, 'the body is not valid JSON'));
   }
-};
-
-const knownPermissions: ReadonlySet<string> = new Set(permissions);
-const defaultAdmin: Principal = {
-  _tag: 'Admin',
-  name: defaultAdminName,
-  permissions: new Set(permissions),
-};
-const isPermission = (name: string): name is Permission => knownPermissions.has(name);
-
-/**
- * Who a request acts as: the user behind an `X-Token` (self-admin), else an
- * administrator holding the `X-Mock-Permissions` (names that are not
- * credential permissions are ignored), else an administrator with every
- * permission. An unknown token is 401.
- *
- * @example
- * import { principalOf } from 'credential-lifecycle/server';
- * principalOf({ 'x-mock-permissions': 'AccessControl.CredentialView' }, new Map());
- * // right({ _tag: 'Admin', name: 'admin', permissions: Set { 'AccessControl.CredentialView' } })
- */
-export const principalOf = (
-  headers: HeaderBag,
-  tokens: ReadonlyMap<string, { readonly clientExtId: string; readonly userExtId: string }>,
-): E.Either<ApiError, Principal> => {
-  const token = headerValue(headers, 'x-token');
-  if (token !== undefined) {
-    const owner = tokens.get(token.trim());
-    return owner === undefined
-      ? E.left(apiError(401, ErrorCode.unauthorized, 'unknown X-Token'))
-      : E.right({ _tag: 'SelfAdmin', ...owner });
-  }
-  const name = headerValue(headers, 'x-mock-admin')?.trim() || defaultAdminName;
-  const granted = headerValue(headers, 'x-mock-permissions');
-  // The common case, an unnamed caller with every permission, reuses one value.
-  if (granted === undefined && name === defaultAdminName) return E.right(defaultAdmin);
-  const held =
-    granted === undefined
-      ? permissions
-      : granted
-          .split(',')
-          .map((p) => p.trim())
-          .filter(isPermission);
-  return E.right({ _tag: 'Admin', name, permissions: new Set(held) });
 };
 
 /**
@@ -327,7 +275,11 @@ export class MockServer {
     if (isControlPath(request.path)) {
       return handleControl(this.state, request.method, request.path, body.right);
     }
-    const principal = principalOf(request.headers, this.state.tokens);
+    const principal = principalFromHeaders(
+      request.headers,
+      (token) => this.state.tokens.get(token),
+      defaultAdminName,
+    );
     if (E.isLeft(principal)) return errorResponse(principal.left);
     const { store, clock } = this.state;
     const dispatched = dispatch(

@@ -8,7 +8,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   type CredentialKind,
   decodePolicy,
-  ErrorCode,
+  errorAnswer,
   hashSecret,
   type Instant,
   MemoryStore,
@@ -16,13 +16,14 @@ import {
   type Policy,
   type PolicyType,
   policyInForce,
+  principalFromHeaders,
   type RandomSource,
   type RouteMatch,
   seededRandom,
   verifySecret,
   withCredential,
 } from '../index.js';
-import { principalOf, type SutRequest, type SutResponse } from './system.js';
+import type { SutRequest, SutResponse } from './system.js';
 
 /**
  * A policy as the control API takes it: nevisIDM's string map.
@@ -329,14 +330,12 @@ export class Oracle {
    * oracle.predict({ method: 'GET', path: '/nevisidm/api/core/v1/c1/users/u1/puk' }).status; // 404
    */
   predict(request: SutRequest, at: Instant = this.#now): SutResponse {
-    const principal = principalOf(request.headers, (t) => this.#tokens.get(t), 'admin');
-    if (principal === undefined) {
-      return {
-        status: 401,
-        headers: {},
-        body: { errors: [{ code: ErrorCode.unauthorized, message: 'unknown X-Token' }] },
-      };
+    const caller = principalFromHeaders(request.headers, (t) => this.#tokens.get(t), 'admin');
+    if (E.isLeft(caller)) {
+      const refused = errorAnswer(caller.left);
+      return { status: refused.status, headers: { ...refused.headers }, body: refused.body };
     }
+    const principal = caller.right;
     const answer = this.store.handle(
       {
         method: request.method,

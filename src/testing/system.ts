@@ -8,7 +8,9 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  type ApiError,
   type ApiRequest,
+  apiError,
   type Directory,
   decodePolicy,
   dispatch,
@@ -19,14 +21,12 @@ import {
   type Instant,
   IsoInstant,
   MemoryStore,
-  type Permission,
   type PolicyType,
   PolicyType as PolicyTypeCodec,
-  type Principal,
-  permissions,
+  principalFromHeaders,
   type RandomSource,
   seededRandom,
-  superAdmin,
+  toErrorBody,
 } from '../index.js';
 
 /**
@@ -104,59 +104,6 @@ export interface SystemUnderTest {
   readonly baseUrl?: string;
 }
 
-/**
- * The caller headers of the mock API: `X-Token` (self-admin) and
- * `X-Mock-Permissions` (an administrator with only the listed permissions).
- *
- * @example
- * import { callerHeaders } from 'credential-lifecycle/testing';
- * callerHeaders.permissions; // 'x-mock-permissions'
- */
-export const callerHeaders = { token: 'x-token', permissions: 'x-mock-permissions' } as const;
-
-const headerOf = (
-  headers: Readonly<Record<string, string>> | undefined,
-  name: string,
-): string | undefined => {
-  if (headers === undefined) return undefined;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === name) return value;
-  }
-  return undefined;
-};
-
-const isPermission = (p: string): p is Permission => (permissions as readonly string[]).includes(p);
-
-/**
- * The principal the mock API derives from a request's headers: the user of
- * a known `X-Token`, else an administrator named `adminName` with the
- * permissions of `X-Mock-Permissions` (comma-separated; unknown names are
- * ignored), else a super administrator. `undefined` for an unknown token.
- *
- * @example
- * import { principalOf } from 'credential-lifecycle/testing';
- * principalOf({ 'X-Mock-Permissions': 'AccessControl.CredentialView' }, () => undefined, 'ops');
- * // { _tag: 'Admin', name: 'ops', permissions: Set { 'AccessControl.CredentialView' } }
- */
-export const principalOf = (
-  headers: Readonly<Record<string, string>> | undefined,
-  userOfToken: (token: string) => { clientExtId: string; userExtId: string } | undefined,
-  adminName: string,
-): Principal | undefined => {
-  const token = headerOf(headers, callerHeaders.token);
-  if (token !== undefined) {
-    const user = userOfToken(token);
-    return user === undefined ? undefined : { _tag: 'SelfAdmin', ...user };
-  }
-  const restricted = headerOf(headers, callerHeaders.permissions);
-  if (restricted === undefined) return superAdmin(adminName);
-  const granted = restricted
-    .split(',')
-    .map((p) => p.trim())
-    .filter(isPermission);
-  return { _tag: 'Admin', name: adminName, permissions: new Set(granted) };
-};
-
 /** 2026-01-01T00:00:00Z: where the in-process clock starts unless told otherwise. */
 const DEFAULT_START: Instant = 1_767_225_600_000;
 
@@ -201,10 +148,10 @@ const json = (value: unknown): unknown =>
 
 const noContent = (): SutResponse => ({ status: 204, headers: {}, body: undefined });
 
-const problem = (status: number, code: string, message: string): SutResponse => ({
-  status,
+const problem = (error: ApiError): SutResponse => ({
+  status: error.status,
   headers: { 'content-type': 'application/json' },
-  body: { errors: [{ code, message }] },
+  body: toErrorBody(error),
 });
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
@@ -273,12 +220,14 @@ export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest
   };
 
   const mock = async (request: SutRequest): Promise<SutResponse> => {
-    const parts = request.path.split('?', 1)[0]?.split('/').map(decodeURIComponent) ?? [];
-    const [, , ...rest] = parts; // '', '__mock', …
-    const shape = rest[0] === 'clients' ? rest.map((p, i) => (i === 1 || i === 3 ? '*' : p)) : rest;
-    const route = `${request.method.toUpperCase()} ${shape.join('/')}`;
     const body = request.body;
     try {
+      // Inside the try: a malformed escape (`%E0`) is a 404, not a rejection.
+      const parts = request.path.split('?', 1)[0]?.split('/').map(decodeURIComponent) ?? [];
+      const [, , ...rest] = parts; // '', '__mock', …
+      const shape =
+        rest[0] === 'clients' ? rest.map((p, i) => (i === 1 || i === 3 ? '*' : p)) : rest;
+      const route = `${request.method.toUpperCase()} ${shape.join('/')}`;
       switch (route) {
         case 'POST reset':
           await control.reset();
@@ -291,7 +240,9 @@ export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest
         }
         case 'PUT clients/*/policies/*': {
           if (!isRecord(body) || !PolicyTypeCodec.is(body.type) || !isStringMap(body.parameters)) {
-            return problem(422, ErrorCode.invalidValue, 'expected {type, default, parameters}');
+            return problem(
+              apiError(422, ErrorCode.invalidValue, 'expected {type, default, parameters}'),
+            );
           }
           await control.putPolicy(
             rest[1] ?? '',
@@ -304,13 +255,14 @@ export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest
         }
         case 'PUT clock': {
           const at = IsoInstant.decode(isRecord(body) ? body.now : undefined);
-          if (E.isLeft(at)) return problem(422, ErrorCode.invalidValue, 'expected {now}');
+          if (E.isLeft(at)) return problem(apiError(422, ErrorCode.invalidValue, 'expected {now}'));
           await control.setClock(at.right);
           return noContent();
         }
         case 'POST clock/advance': {
           const ms = isRecord(body) && typeof body.ms === 'number' ? body.ms : NaN;
-          if (!Number.isFinite(ms)) return problem(422, ErrorCode.invalidValue, 'expected {ms}');
+          if (!Number.isFinite(ms))
+            return problem(apiError(422, ErrorCode.invalidValue, 'expected {ms}'));
           await control.advanceClock(ms);
           return noContent();
         }
@@ -319,19 +271,22 @@ export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest
           return { status: 200, headers: { 'content-type': 'application/json' }, body: { token } };
         }
         default:
-          return problem(404, ErrorCode.notFound, `no mock route ${route}`);
+          return problem(apiError(404, ErrorCode.notFound, `no mock route ${route}`));
       }
     } catch (e) {
-      return problem(422, ErrorCode.invalidValue, e instanceof Error ? e.message : String(e));
+      return e instanceof URIError
+        ? problem(apiError(404, ErrorCode.notFound, 'no mock route: malformed path'))
+        : problem(
+            apiError(422, ErrorCode.invalidValue, e instanceof Error ? e.message : String(e)),
+          );
     }
   };
 
   const send = async (request: SutRequest): Promise<SutResponse> => {
     if (request.path.startsWith('/__mock/')) return mock(request);
-    const principal = principalOf(request.headers, (t) => tokens.get(t), adminName);
-    if (principal === undefined) {
-      return problem(401, ErrorCode.unauthorized, 'unknown X-Token');
-    }
+    const caller = principalFromHeaders(request.headers, (t) => tokens.get(t), adminName);
+    if (E.isLeft(caller)) return problem(caller.left);
+    const principal = caller.right;
     const apiRequest: ApiRequest = {
       method: request.method,
       path: request.path,

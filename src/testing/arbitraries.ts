@@ -41,6 +41,7 @@ import {
   type Policy,
   type PolicyOf,
   type PolicyType,
+  PolicyType as PolicyTypeCodec,
   type PukCredential,
   patchRequestOfKind,
   policyTypeOfKind,
@@ -564,10 +565,7 @@ export const errorBodyArb: fc.Arbitrary<ErrorBody> = fc.record({
  * fc.sample(policyTypeArb, 1); // e.g. ['TicketPolicy']
  */
 export const policyTypeArb: fc.Arbitrary<PolicyType> = fc.constantFrom(
-  'PwdPolicy',
-  'TempStrongPasswordPolicy',
-  'TicketPolicy',
-  'PUKPolicy',
+  ...(Object.keys(PolicyTypeCodec.keys) as PolicyType[]),
 );
 
 /** Integers ≥ min (or -1 where allowed), biased towards the edges. */

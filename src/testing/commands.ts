@@ -113,7 +113,8 @@ export interface ConformanceReal {
  */
 export type ConformanceCommand = fc.AsyncCommand<ConformanceModel, ConformanceReal>;
 
-const secretFields = ['password', 'tempStrongPassword', 'ticket', 'puk'];
+/** The fields that carry a secret: the value field of each kind. */
+const secretFields: readonly string[] = credentialKinds;
 
 /** Passwords the commands choose from: some satisfy the default rules, some do not. */
 const passwordPool = [

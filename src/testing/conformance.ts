@@ -18,7 +18,7 @@ import {
   type SentStep,
 } from './commands.js';
 import type { PolicySetup, UserSetup } from './oracle.js';
-import type { SystemUnderTest } from './system.js';
+import { defaultStart, type SystemUnderTest } from './system.js';
 
 /**
  * Names (and, for systems without the control API, the exact policies) a
@@ -116,8 +116,6 @@ export interface ConformanceReport {
   readonly seed: number;
   readonly counterexample?: Counterexample;
 }
-
-const DEFAULT_START: Instant = 1_767_225_600_000;
 
 const shortOfType: { readonly [T in PolicyType]: string } = {
   PwdPolicy: 'pwd',
@@ -335,7 +333,7 @@ export const runConformance = async (options: ConformanceOptions): Promise<Confo
   const clientExtId = setup?.clientExtId ?? 'conformance';
   const users = setup?.users ?? defaultUsers;
   const ghost = setup?.ghostUserExtId ?? 'no-such-user';
-  const start = setup?.start ?? DEFAULT_START;
+  const start = setup?.start ?? defaultStart;
   const tokens = Object.fromEntries(
     users.flatMap((u) =>
       'token' in u && typeof u.token === 'string' ? [[u.userExtId, u.token]] : [],

@@ -6,6 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  adminOnlyFields,
   type CredentialKind,
   decodePolicy,
   errorAnswer,
@@ -23,7 +24,7 @@ import {
   verifySecret,
   withCredential,
 } from '../index.js';
-import type { SutRequest, SutResponse } from './system.js';
+import { defaultStart, type SutRequest, type SutResponse } from './system.js';
 
 /**
  * A policy as the control API takes it: nevisIDM's string map.
@@ -82,13 +83,6 @@ export interface ObserveOptions {
   readonly at?: Instant;
 }
 
-const valueField = {
-  password: 'password',
-  tempStrongPassword: 'tempStrongPassword',
-  ticket: 'ticket',
-  puk: 'puk',
-} as const satisfies Record<CredentialKind, string>;
-
 const exactFields = [
   'type',
   'version',
@@ -113,8 +107,6 @@ const dateFields = [
   'lastFailedLoginDate',
   'lastChangeDate',
 ] as const;
-
-const adminOnly = ['createdBy', 'modifiedBy', 'lastChangeDate'] as const;
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -227,7 +219,7 @@ export class Oracle {
    */
   constructor(setup: OracleSetup, seed = 1) {
     this.clientExtId = setup.clientExtId;
-    this.#now = setup.start ?? 1_767_225_600_000;
+    this.#now = setup.start ?? defaultStart;
     this.#random = seededRandom(seed);
     for (const user of setup.users) {
       this.store.putUser({
@@ -443,7 +435,7 @@ const revealedSecret = (
     const fragment = isRecord(answer) ? answer.passwordFragment : undefined;
     return typeof fragment === 'string' ? fragment : undefined;
   }
-  const value = isRecord(answer) ? answer[valueField[kind]] : undefined;
+  const value = isRecord(answer) ? answer[kind] : undefined;
   if (typeof value !== 'string' || isHashValue(value)) return undefined;
   if (kind === 'tempStrongPassword') {
     return policy?.type === 'TempStrongPasswordPolicy' && policy.ticketLen1 === 0
@@ -558,7 +550,7 @@ export const compareResponses = (
     if (
       context.dates
         ? !sameJson(want[field], got[field])
-        : field in want !== field in got && !adminOnly.some((f) => f === field)
+        : field in want !== field in got && !adminOnlyFields.some((f) => f === field)
     ) {
       problems.push(`${field}: expected ${show(want[field])}, got ${show(got[field])}`);
     }
@@ -566,7 +558,7 @@ export const compareResponses = (
   if (context.dates && !sameJson(want.validity, got.validity)) {
     problems.push(`validity: expected ${show(want.validity)}, got ${show(got.validity)}`);
   }
-  for (const field of adminOnly) {
+  for (const field of adminOnlyFields) {
     if (field in want !== field in got) {
       problems.push(
         `${field}: expected it ${field in want ? 'present' : 'absent'} (admin-only field)`,
@@ -574,7 +566,7 @@ export const compareResponses = (
     }
   }
   if (context.kind !== undefined) {
-    const name = valueField[context.kind];
+    const name = context.kind;
     const value = want[name];
     const real = got[name];
     if (value === undefined) {

@@ -104,8 +104,15 @@ export interface SystemUnderTest {
   readonly baseUrl?: string;
 }
 
-/** 2026-01-01T00:00:00Z: where the in-process clock starts unless told otherwise. */
-const DEFAULT_START: Instant = 1_767_225_600_000;
+/**
+ * 2026-01-01T00:00:00Z: where the in-process clock, the oracle and a
+ * conformance run start unless told otherwise.
+ *
+ * @example
+ * import { defaultStart } from 'credential-lifecycle/testing';
+ * new Date(defaultStart).toISOString(); // '2026-01-01T00:00:00.000Z'
+ */
+export const defaultStart: Instant = Date.UTC(2026, 0, 1);
 
 /**
  * Ways to break the in-process system on purpose, to check that tests catch
@@ -180,7 +187,7 @@ export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest
   const store = new MemoryStore();
   const tokens = new Map<string, { clientExtId: string; userExtId: string }>();
   let random: RandomSource = seededRandom(seed);
-  let now: Instant = options.start ?? DEFAULT_START;
+  let now: Instant = options.start ?? defaultStart;
 
   const control: SystemControl = {
     reset: async () => {

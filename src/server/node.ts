@@ -70,7 +70,8 @@ export const logLine = (method: string, path: string, status: number, durationMs
   });
 
 /** Bodies larger than this are not even drained: the connection is dropped. */
-const drainLimit = 16 * maxBodyBytes * 16;
+/** An oversized body is read (and dropped) up to 16 MiB, so the 413 can be sent; beyond that the connection is closed. */
+const drainLimit = 256 * maxBodyBytes;
 
 /** HTTP/1.1 has a body only with a non-zero Content-Length or a Transfer-Encoding. */
 const announcesBody = (req: http.IncomingMessage): boolean => {

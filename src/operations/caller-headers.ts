@@ -46,8 +46,9 @@ export const headerOf = (headers: RequestHeaders | undefined, name: string): str
   // Node and fetch hand over lower-case names: try that first.
   let value = headers[name];
   if (value === undefined) {
-    for (const key of Object.keys(headers)) {
-      if (key.toLowerCase() === name) {
+    // Other spellings, without allocating: only names of the same length are lowered.
+    for (const key in headers) {
+      if (key.length === name.length && key.toLowerCase() === name) {
         value = headers[key];
         break;
       }

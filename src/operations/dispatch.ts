@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
 import type { CredentialKind } from '../domain/credential-type.js';
 import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
 import type { Environment } from './environment.js';
@@ -149,23 +148,21 @@ export const dispatch = (
   request: ApiRequest,
   directory: Directory,
   env: Environment,
-): E.Either<ApiError, Dispatched> =>
-  pipe(
-    matchRoute(request.method, request.path),
-    E.chain((route) => {
-      const operation = operations[route.kind][route.action];
-      if (operation === undefined) {
-        return E.left(apiError(404, ErrorCode.notFound, `no ${route.action} for ${route.kind}`));
-      }
-      return E.map((result: OperationResult) => ({ route, result }))(
-        operation({
-          route,
-          body: request.body,
-          principal: request.principal,
-          user: directory.user(route.clientExtId, route.userExtId),
-          policies: directory.policies(route.clientExtId),
-          env,
-        }),
-      );
-    }),
-  );
+): E.Either<ApiError, Dispatched> => {
+  const route = matchRoute(request.method, request.path);
+  if (E.isLeft(route)) return route;
+  const match = route.right;
+  const operation = operations[match.kind][match.action];
+  if (operation === undefined) {
+    return E.left(apiError(404, ErrorCode.notFound, `no ${match.action} for ${match.kind}`));
+  }
+  const result = operation({
+    route: match,
+    body: request.body,
+    principal: request.principal,
+    user: directory.user(match.clientExtId, match.userExtId),
+    policies: directory.policies(match.clientExtId),
+    env,
+  });
+  return E.isLeft(result) ? result : E.right({ route: match, result: result.right });
+};

@@ -113,8 +113,9 @@ export const authorise = (
     }
     return E.right({ name: principal.userExtId, selfAdmin: true });
   }
+  if (requirement.all.every((p) => principal.permissions.has(p))) {
+    return E.right({ name: principal.name, selfAdmin: false });
+  }
   const missing = requirement.all.filter((p) => !principal.permissions.has(p));
-  return missing.length === 0
-    ? E.right({ name: principal.name, selfAdmin: false })
-    : E.left(apiError(403, ErrorCode.forbidden, `missing permission ${missing.join(', ')}`));
+  return E.left(apiError(403, ErrorCode.forbidden, `missing permission ${missing.join(', ')}`));
 };

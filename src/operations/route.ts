@@ -88,6 +88,7 @@ export const loginPath = (clientExtId: string, userExtId: string, kind: Credenti
   `${authBasePath}/${encodeURIComponent(clientExtId)}/users/${encodeURIComponent(userExtId)}/${pathSegmentOfKind[kind]}/login`;
 
 const decodeSegment = (segment: string): string | undefined => {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -119,7 +120,8 @@ const notAllowed = (method: string, allowed: readonly string[]): ApiError =>
  * // right({ kind: 'puk', action: 'reset', clientExtId: 'c1', userExtId: 'u1' })
  */
 export const matchRoute = (method: string, path: string): E.Either<ApiError, RouteMatch> => {
-  const pathOnly = path.split('?', 1)[0] ?? '';
+  const query = path.indexOf('?');
+  const pathOnly = query === -1 ? path : path.slice(0, query);
   const parts = pathOnly.split('/');
   // ['', 'nevisidm', 'api', 'core'|'auth', 'v1', client, 'users', user, segment, tail?]
   if (

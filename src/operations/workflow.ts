@@ -186,11 +186,16 @@ const settled = <K extends CredentialKind>(
   input: OperationInput,
   kind: K,
   user: UserRecord,
-): E.Either<ApiError, { user: UserRecord; credential: StoredCredential }> =>
-  E.map((credential: StoredCredential) => {
-    const now = settle(credential, rulesOf(input, kind, credential), input.env.now);
-    return { user: now === credential ? user : withCredential(user, kind, now), credential: now };
-  })(requireCredential(user, kind));
+): E.Either<ApiError, { user: UserRecord; credential: StoredCredential }> => {
+  const credential = requireCredential(user, kind);
+  if (E.isLeft(credential)) return credential;
+  const stored = credential.right;
+  const now = settle(stored, rulesOf(input, kind, stored), input.env.now);
+  return E.right({
+    user: now === stored ? user : withCredential(user, kind, now),
+    credential: now,
+  });
+};
 
 const authorised = (input: OperationInput, requirement: Requirement) =>
   authorise(input.principal, requirement, input.route);

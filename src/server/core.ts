@@ -117,7 +117,7 @@ export interface MockState {
   readonly reset: () => void;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) => ({
   status,
   headers: { ...headers, 'content-type': 'application/json' },
   bodyText: JSON.stringify(body),
@@ -144,7 +144,9 @@ export const errorResponse = (error: ApiError): CoreResponse =>
 export const answerResponse = (answer: HttpAnswer): CoreResponse =>
   answer.body === undefined
     ? { status: answer.status, headers: answer.headers, bodyText: undefined }
-    : json(answer.status, answer.body, { ...answer.headers });
+    : answer.headers['content-type'] === 'application/json'
+      ? { status: answer.status, headers: answer.headers, bodyText: JSON.stringify(answer.body) }
+      : json(answer.status, answer.body, answer.headers);
 
 /**
  * The 413 response for a body over {@link maxBodyBytes}.
@@ -289,8 +291,15 @@ export class MockServer {
     );
     if (E.isLeft(dispatched)) return errorResponse(dispatched.left);
     const { route } = dispatched.right;
-    const before = store.user(route.clientExtId, route.userExtId);
-    const result = withFaults(this.#faults, route, before, dispatched.right.result);
+    const result =
+      this.#faults.size === 0
+        ? dispatched.right.result
+        : withFaults(
+            this.#faults,
+            route,
+            store.user(route.clientExtId, route.userExtId),
+            dispatched.right.result,
+          );
     store.putUser(result.user);
     return answerResponse(result.answer);
   }

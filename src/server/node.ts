@@ -125,34 +125,34 @@ export const nodeListener =
       }
       log?.(logLine(method, path, response.status, performance.now() - started));
     };
+    if (!announcesBody(req)) {
+      // Nothing more will arrive: answer now and let the empty stream drain,
+      // instead of waiting a tick for 'end' (a 'data' listener alone cost
+      // about 20 µs per request).
+      req.resume();
+      finish(mock.handle({ method, path, headers: req.headers, bodyText: undefined }));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    if (announcesBody(req)) {
-      req.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= maxBodyBytes) chunks.push(chunk);
-        else if (size > drainLimit) req.destroy();
-      });
-    } else {
-      // A 'data' listener costs about 20 µs per request even when no byte
-      // arrives; a request that announces no body is only drained.
-      req.resume();
-    }
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else if (size > drainLimit) req.destroy();
+    });
     req.on('error', () => {
       if (!res.headersSent) res.destroy();
     });
     req.on('end', () => {
-      if (size > maxBodyBytes) {
-        finish(payloadTooLarge());
-        return;
-      }
       finish(
-        mock.handle({
-          method,
-          path,
-          headers: req.headers,
-          bodyText: size === 0 ? undefined : Buffer.concat(chunks, size).toString('utf8'),
-        }),
+        size > maxBodyBytes
+          ? payloadTooLarge()
+          : mock.handle({
+              method,
+              path,
+              headers: req.headers,
+              bodyText: Buffer.concat(chunks, size).toString('utf8'),
+            }),
       );
     });
   };

@@ -9,8 +9,29 @@ import type { Policy } from '../policy/policy.js';
 import { errorAnswer, type HttpAnswer } from './answer.js';
 import { type ApiRequest, type Directory, dispatch } from './dispatch.js';
 import type { Environment } from './environment.js';
+import type { OperationResult } from './operation.js';
 import { defaultPolicyBook, type PolicyBook, withPolicy } from './policy-book.js';
+import type { RouteMatch } from './route.js';
 import type { UserRecord } from './user.js';
+
+/**
+ * Ways to alter one {@link MemoryStore.handle} call, for systems broken on
+ * purpose in tests: another directory for the dispatcher to read, and a
+ * rewrite of the operation's result before the store keeps it.
+ *
+ * @example
+ * import type { HandleHooks } from 'credential-lifecycle';
+ * const unchanged: HandleHooks = { revise: (result) => result };
+ */
+export interface HandleHooks {
+  /** What the dispatcher reads instead of the store (e.g. altered policies). */
+  readonly directory?: Directory | undefined;
+  /**
+   * Rewrites the result before it is stored; the store still holds the user
+   * as it was before the request.
+   */
+  readonly revise?: ((result: OperationResult, route: RouteMatch) => OperationResult) | undefined;
+}
 
 interface ClientRecord {
   readonly users: Map<string, UserRecord>;
@@ -118,6 +139,8 @@ export class MemoryStore implements Directory {
   /**
    * Dispatches a request against this store and stores the user's next
    * credentials: the whole request/response cycle of a mock server, minus HTTP.
+   * A refused request answers its error and changes nothing. `hooks` alter
+   * the cycle on purpose (tests of tests).
    *
    * @example
    * import { MemoryStore, seededRandom, superAdmin } from 'credential-lifecycle';
@@ -128,10 +151,12 @@ export class MemoryStore implements Directory {
    *   { now: Date.UTC(2026, 0, 1), random: seededRandom(3) },
    * ).status; // 201
    */
-  handle(request: ApiRequest, env: Environment): HttpAnswer {
-    const dispatched = dispatch(request, this, env);
+  handle(request: ApiRequest, env: Environment, hooks?: HandleHooks): HttpAnswer {
+    const dispatched = dispatch(request, hooks?.directory ?? this, env);
     if (E.isLeft(dispatched)) return errorAnswer(dispatched.left);
-    this.putUser(dispatched.right.result.user);
-    return dispatched.right.result.answer;
+    const { route, result } = dispatched.right;
+    const kept = hooks?.revise === undefined ? result : hooks.revise(result, route);
+    this.putUser(kept.user);
+    return kept.answer;
   }
 }

@@ -202,7 +202,18 @@ export const validationEntries = (errors: t.Errors, code: string): ErrorEntry[] 
   }));
 };
 
-const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+/**
+ * Whether a value is what a JSON object parses to: an object that is neither
+ * `null` nor an array. The test every request body passes before its fields
+ * are read.
+ *
+ * @example
+ * import { isPlainObject } from 'credential-lifecycle';
+ * isPlainObject({ version: 1 }); // true
+ * isPlainObject([1]); // false
+ * isPlainObject(null); // false
+ */
+export const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /**

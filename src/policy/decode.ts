@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js';
-import * as t from 'io-ts';
-import { type ApiError, ErrorCode, type ErrorEntry } from '../domain/errors.js';
+import type * as t from 'io-ts';
+import { type ApiError, ErrorCode, type ErrorEntry, isPlainObject } from '../domain/errors.js';
 import {
   commonPolicyParameters,
   defaultPolicy,
@@ -80,9 +80,6 @@ const describe = (u: unknown): string => {
 
 const invalid = (message: string): ErrorEntry => ({ code: ErrorCode.invalidValue, message });
 
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  t.UnknownRecord.is(u) && !Array.isArray(u);
-
 /**
  * Decodes a policy of the given type. `input` is either nevisIDM's parameter
  * map with string values (`{"ticketLen0": "30", "tmpLockingMode": "threshold"}`)
@@ -117,7 +114,7 @@ export const decodePolicy = <T extends PolicyType>(
       errors: [invalid(`type: got ${describe(type)}, expected ${PolicyType.name} value`)],
     });
   }
-  if (!isObject(input)) {
+  if (!isPlainObject(input)) {
     return E.left({
       status: 422,
       errors: [invalid(`$: got ${describe(input)}, expected an object of policy parameters`)],
@@ -131,7 +128,7 @@ export const decodePolicy = <T extends PolicyType>(
   // 1. Flatten the nested form of initialPwchangePeriod.
   const flat = new Map<string, unknown>();
   for (const [name, value] of Object.entries(input)) {
-    if (type === 'PwdPolicy' && name === 'initialPwchangePeriod' && isObject(value)) {
+    if (type === 'PwdPolicy' && name === 'initialPwchangePeriod' && isPlainObject(value)) {
       for (const [sub, subValue] of Object.entries(value)) flat.set(`${name}.${sub}`, subValue);
     } else {
       flat.set(name, value);

@@ -7,10 +7,12 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as E from 'fp-ts/lib/Either.js';
+import { isPlainObject } from '../domain/errors.js';
+import { type Fault, faultNames, isFault } from '../mock/faults.js';
+import { controlPath } from '../mock/paths.js';
 import { authBasePath, coreBasePath } from '../operations/route.js';
 import { runConformanceCommand } from './conformance.js';
 import { MockServer } from './core.js';
-import { type Fault, faultNames, isFault } from './faults.js';
 import { applyFixture } from './fixture.js';
 import { startNodeServer } from './node.js';
 
@@ -53,23 +55,21 @@ export const usage = `Usage:
 
 const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
 
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
 /** The user the banner's commands act on: the first with a password in the fixture, else the first. */
 const bannerUser = (
   fixture: unknown,
 ): { clientExtId: string; userExtId: string; password?: string } | undefined => {
-  const clients = isObject(fixture) && isObject(fixture.clients) ? fixture.clients : {};
+  const clients = isPlainObject(fixture) && isPlainObject(fixture.clients) ? fixture.clients : {};
   let first: { clientExtId: string; userExtId: string } | undefined;
   for (const [clientExtId, client] of Object.entries(clients)) {
-    const users = isObject(client) && isObject(client.users) ? client.users : {};
+    const users = isPlainObject(client) && isPlainObject(client.users) ? client.users : {};
     for (const [userExtId, user] of Object.entries(users)) {
       first ??= { clientExtId, userExtId };
-      const credentials = isObject(user) && Array.isArray(user.credentials) ? user.credentials : [];
+      const credentials =
+        isPlainObject(user) && Array.isArray(user.credentials) ? user.credentials : [];
       for (const credential of credentials) {
-        if (!isObject(credential) || credential.kind !== 'password') continue;
-        const password = isObject(credential.body) ? credential.body.password : undefined;
+        if (!isPlainObject(credential) || credential.kind !== 'password') continue;
+        const password = isPlainObject(credential.body) ? credential.body.password : undefined;
         if (typeof password === 'string') return { clientExtId, userExtId, password };
       }
     }
@@ -95,7 +95,7 @@ export const exampleCommands = (url: string, fixture: unknown): string[] => {
   const create = `curl -sS -i -X POST ${shellQuote(tsp)} ${json} -d '{}'`;
   const get = `curl -sS -i ${shellQuote(tsp)}`;
   if (user.password === undefined) {
-    const putUser = `curl -sS -i -X PUT ${shellQuote(`${url}/__mock/clients/${c}/users/${u}`)}`;
+    const putUser = `curl -sS -i -X PUT ${shellQuote(`${url}${controlPath.user(user.clientExtId, user.userExtId)}`)}`;
     return [putUser, create, get];
   }
   const login = `${url}${authBasePath}/${c}/users/${u}/password/login`;

@@ -7,16 +7,14 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as O from 'fp-ts/lib/Option.js';
+import { isPlainObject } from '../domain/errors.js';
 import { parseInstant } from '../domain/instant.js';
 import { PolicyType } from '../policy/policy.js';
 import type { ConformanceReport, ConformanceSetup } from '../testing/index.js';
 import type { CliIo } from './command.js';
 
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
 const isStringMap = (u: unknown): u is Readonly<Record<string, string>> =>
-  isObject(u) && Object.values(u).every((v) => typeof v === 'string');
+  isPlainObject(u) && Object.values(u).every((v) => typeof v === 'string');
 
 /**
  * Reads a `--setup` file: `{"clientExtId", "users": [{"userExtId", "loginId"?,
@@ -30,7 +28,7 @@ const isStringMap = (u: unknown): u is Readonly<Record<string, string>> =>
  * // { clientExtId: 'acme', users: [{ userExtId: 'u-1' }] }
  */
 export const decodeSetup = (input: unknown): ConformanceSetup | string[] => {
-  if (!isObject(input)) return ['$: expected an object'];
+  if (!isPlainObject(input)) return ['$: expected an object'];
   const problems: string[] = [];
   const { clientExtId, users, policies, ghostUserExtId, start } = input;
   if (typeof clientExtId !== 'string' || clientExtId === '') {
@@ -42,7 +40,7 @@ export const decodeSetup = (input: unknown): ConformanceSetup | string[] => {
   } else {
     for (const [i, u] of users.entries()) {
       const ok =
-        isObject(u) &&
+        isPlainObject(u) &&
         typeof u.userExtId === 'string' &&
         (u.loginId === undefined || typeof u.loginId === 'string') &&
         (u.token === undefined || typeof u.token === 'string');
@@ -63,7 +61,7 @@ export const decodeSetup = (input: unknown): ConformanceSetup | string[] => {
     else {
       for (const [i, p] of policies.entries()) {
         if (
-          !isObject(p) ||
+          !isPlainObject(p) ||
           typeof p.extId !== 'string' ||
           !PolicyType.is(p.type) ||
           typeof p.isDefault !== 'boolean' ||

@@ -7,18 +7,12 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { type ApiError, apiError, ErrorCode, toErrorBody } from '../domain/errors.js';
+import type { Instant } from '../domain/instant.js';
+import { MockCore, type MockState } from '../mock/core.js';
+import { type Fault, faultHooks } from '../mock/faults.js';
 import type { HttpAnswer } from '../operations/answer.js';
-import {
-  headerOf,
-  principalFromHeaders,
-  type RequestHeaders,
-} from '../operations/caller-headers.js';
-import { dispatch } from '../operations/dispatch.js';
-import { MemoryStore } from '../operations/store.js';
-import { type RandomSource, seededRandom, webCryptoRandom } from '../secret/random.js';
-import { createMockClock, type MockClock } from './clock.js';
-import { handleControl, isControlPath } from './control.js';
-import { type Fault, withFaults } from './faults.js';
+import { headerOf, type RequestHeaders } from '../operations/caller-headers.js';
+import { seededRandom, webCryptoRandom } from '../secret/random.js';
 
 /**
  * Request headers as Node's `IncomingMessage.headers` holds them (the
@@ -75,16 +69,6 @@ export interface CoreResponse {
 export const maxBodyBytes = 65_536;
 
 /**
- * The name recorded as `createdBy` / `modifiedBy` for administrative calls
- * that do not name one in `X-Mock-Admin`.
- *
- * @example
- * import { defaultAdminName } from 'credential-lifecycle/server';
- * defaultAdminName; // 'admin'
- */
-export const defaultAdminName = 'admin';
-
-/**
  * How to build a mock server core.
  *
  * @example
@@ -94,27 +78,16 @@ export const defaultAdminName = 'admin';
 export interface MockServerOptions {
   /** Makes generated secrets, salts, ids and tokens reproducible (re-seeded on reset). */
   readonly seed?: number;
-  /** The real time source the clock starts from (default `Date.now`). */
+  /** The real time source the clock runs on (default `Date.now`). */
   readonly realNow?: () => number;
+  /**
+   * Rest the clock frozen at this instant instead of on real time, as the
+   * testing kit's in-process system does: it starts there, and
+   * `DELETE /__mock/clock` and a reset return there.
+   */
+  readonly start?: Instant;
   /** TEST-ONLY deliberate defects; see {@link Fault}. */
   readonly faults?: readonly Fault[];
-}
-
-/**
- * What the control API may change in a running mock.
- *
- * @example
- * import type { MockState } from 'credential-lifecycle/server';
- * const clientsOf = (state: MockState) => state.store.listUsers('demo').length;
- */
-export interface MockState {
-  readonly store: MemoryStore;
-  readonly clock: MockClock;
-  readonly tokens: Map<string, { readonly clientExtId: string; readonly userExtId: string }>;
-  /** The random source in force (re-seeded by a reset when the mock has a seed). */
-  readonly random: () => RandomSource;
-  /** Empties the store and tokens, releases the clock, re-seeds the random source. */
-  readonly reset: () => void;
 }
 
 const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) => ({
@@ -216,9 +189,9 @@ export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => 
  * concurrent PATCHes with the same `version` see each other.
  *
  * @example
- * import { MockServer } from 'credential-lifecycle/server';
+ * import { controlPath, MockServer } from 'credential-lifecycle/server';
  * const mock = new MockServer({ seed: 1 });
- * mock.handle({ method: 'PUT', path: '/__mock/clients/demo/users/alice', headers: {}, bodyText: undefined }).status; // 204
+ * mock.handle({ method: 'PUT', path: controlPath.user('demo', 'alice'), headers: {}, bodyText: undefined }).status; // 204
  * mock.handle({
  *   method: 'POST',
  *   path: '/nevisidm/api/core/v1/demo/users/alice/tempstrong-password',
@@ -229,30 +202,20 @@ export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => 
 export class MockServer {
   /** The state the control API changes. */
   readonly state: MockState;
-  readonly #faults: ReadonlySet<Fault>;
-  #random: RandomSource;
+  readonly #core: MockCore;
 
   constructor(options: MockServerOptions = {}) {
     const seed = options.seed;
-    const freshRandom = (): RandomSource =>
-      seed === undefined ? webCryptoRandom : seededRandom(seed);
-    this.#random = freshRandom();
-    this.#faults = new Set(options.faults ?? []);
-    const store = new MemoryStore();
-    const clock = createMockClock(options.realNow);
-    const tokens = new Map<string, { clientExtId: string; userExtId: string }>();
-    this.state = {
-      store,
-      clock,
-      tokens,
-      random: () => this.#random,
-      reset: () => {
-        store.clear();
-        tokens.clear();
-        clock.release();
-        this.#random = freshRandom();
-      },
-    };
+    const hooks = faultHooks(options.faults ?? []);
+    this.#core = new MockCore({
+      clock:
+        options.start === undefined
+          ? { realNow: options.realNow ?? Date.now }
+          : { frozenAt: options.start },
+      random: seed === undefined ? () => webCryptoRandom : () => seededRandom(seed),
+      ...(hooks === undefined ? {} : { hooks }),
+    });
+    this.state = this.#core;
   }
 
   /**
@@ -265,42 +228,18 @@ export class MockServer {
    */
   handle(request: CoreRequest): CoreResponse {
     try {
-      return this.#handle(request);
+      const body = parseBody(request);
+      if (E.isLeft(body)) return errorResponse(body.left);
+      return answerResponse(
+        this.#core.answer({
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+          body: body.right,
+        }),
+      );
     } catch {
       return internalError();
     }
-  }
-
-  #handle(request: CoreRequest): CoreResponse {
-    const body = parseBody(request);
-    if (E.isLeft(body)) return errorResponse(body.left);
-    if (isControlPath(request.path)) {
-      return handleControl(this.state, request.method, request.path, body.right);
-    }
-    const principal = principalFromHeaders(
-      request.headers,
-      (token) => this.state.tokens.get(token),
-      defaultAdminName,
-    );
-    if (E.isLeft(principal)) return errorResponse(principal.left);
-    const { store, clock } = this.state;
-    const dispatched = dispatch(
-      { method: request.method, path: request.path, body: body.right, principal: principal.right },
-      store,
-      { now: clock.now(), random: this.#random },
-    );
-    if (E.isLeft(dispatched)) return errorResponse(dispatched.left);
-    const { route } = dispatched.right;
-    const result =
-      this.#faults.size === 0
-        ? dispatched.right.result
-        : withFaults(
-            this.#faults,
-            route,
-            store.user(route.clientExtId, route.userExtId),
-            dispatched.right.result,
-          );
-    store.putUser(result.user);
-    return answerResponse(result.answer);
   }
 }

@@ -6,8 +6,9 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { isPlainObject } from '../domain/errors.js';
+import { controlPath } from '../mock/paths.js';
 import { coreBasePath } from '../operations/route.js';
-import { controlPrefix } from './control.js';
 import type { CoreResponse, MockServer } from './core.js';
 
 /**
@@ -72,10 +73,7 @@ export interface Fixture {
   readonly clients: Readonly<Record<string, FixtureClient>>;
 }
 
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
-const entriesOf = (u: unknown): [string, unknown][] => (isObject(u) ? Object.entries(u) : []);
+const entriesOf = (u: unknown): [string, unknown][] => (isPlainObject(u) ? Object.entries(u) : []);
 
 const segment = encodeURIComponent;
 
@@ -85,9 +83,9 @@ const describeFailure = (where: string, response: CoreResponse): string => {
   let detail = response.bodyText ?? '';
   try {
     const parsed: unknown = JSON.parse(detail);
-    if (isObject(parsed) && Array.isArray(parsed.errors)) {
+    if (isPlainObject(parsed) && Array.isArray(parsed.errors)) {
       detail = parsed.errors
-        .map((e: unknown) => (isObject(e) ? `${String(e.code)}: ${String(e.message)}` : ''))
+        .map((e: unknown) => (isPlainObject(e) ? `${String(e.code)}: ${String(e.message)}` : ''))
         .join('; ');
     }
   } catch {
@@ -109,7 +107,7 @@ const describeFailure = (where: string, response: CoreResponse): string => {
  */
 export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<string[], void> => {
   const problems: string[] = [];
-  if (!isObject(fixture) || !isObject(fixture.clients)) {
+  if (!isPlainObject(fixture) || !isPlainObject(fixture.clients)) {
     return E.left(['$.clients: expected an object of clients by extId']);
   }
   const send = (where: string, method: string, path: string, body: unknown): void => {
@@ -123,34 +121,33 @@ export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<strin
   };
   for (const [clientExtId, client] of Object.entries(fixture.clients)) {
     const at = `$.clients.${clientExtId}`;
-    if (!isObject(client)) {
+    if (!isPlainObject(client)) {
       problems.push(`${at}: expected an object with policies and users`);
       continue;
     }
-    const clientPath = `${controlPrefix}/clients/${segment(clientExtId)}`;
     for (const [policyExtId, policy] of entriesOf(client.policies)) {
       send(
         `${at}.policies.${policyExtId}`,
         'PUT',
-        `${clientPath}/policies/${segment(policyExtId)}`,
+        controlPath.policy(clientExtId, policyExtId),
         policy,
       );
     }
     for (const [userExtId, user] of entriesOf(client.users)) {
       const userAt = `${at}.users.${userExtId}`;
-      if (!isObject(user)) {
+      if (!isPlainObject(user)) {
         problems.push(`${userAt}: expected an object`);
         continue;
       }
       const { credentials = [], ...rest } = user;
-      send(userAt, 'PUT', `${clientPath}/users/${segment(userExtId)}`, rest);
+      send(userAt, 'PUT', controlPath.user(clientExtId, userExtId), rest);
       if (!Array.isArray(credentials)) {
         problems.push(`${userAt}.credentials: expected an array`);
         continue;
       }
       for (const [i, credential] of credentials.entries()) {
         const credentialAt = `${userAt}.credentials[${i}]`;
-        const kind: unknown = isObject(credential) ? credential.kind : undefined;
+        const kind: unknown = isPlainObject(credential) ? credential.kind : undefined;
         if (typeof kind !== 'string' || !credentialKinds.includes(kind)) {
           problems.push(
             `${credentialAt}.kind: expected password, tempstrong-password, ticket or puk`,
@@ -161,7 +158,7 @@ export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<strin
           credentialAt,
           'POST',
           `${coreBasePath}/${segment(clientExtId)}/users/${segment(userExtId)}/${kind}`,
-          isObject(credential) && credential.body !== undefined ? credential.body : {},
+          isPlainObject(credential) && credential.body !== undefined ? credential.body : {},
         );
       }
     }

@@ -71,8 +71,8 @@ export const toWebResponse = (response: CoreResponse): Response =>
  * when its body is too large.
  *
  * @example
- * import { fromWebRequest } from 'credential-lifecycle/server';
- * const core = await fromWebRequest(new Request('http://mock/__mock/reset', { method: 'POST' }));
+ * import { controlPath, fromWebRequest } from 'credential-lifecycle/server';
+ * const core = await fromWebRequest(new Request(`http://mock${controlPath.reset}`, { method: 'POST' }));
  */
 export const fromWebRequest = async (request: Request): Promise<CoreRequest | CoreResponse> => {
   const url = new URL(request.url);
@@ -89,9 +89,9 @@ export const fromWebRequest = async (request: Request): Promise<CoreRequest | Co
  *
  * @example
  * ```ts
- * import { createMockHandler } from 'credential-lifecycle/server';
+ * import { controlPath, createMockHandler } from 'credential-lifecycle/server';
  * const handler = createMockHandler({ seed: 1 });
- * await handler(new Request('http://mock/__mock/clients/demo/users/alice', { method: 'PUT' }));
+ * await handler(new Request(`http://mock${controlPath.user('demo', 'alice')}`, { method: 'PUT' }));
  * const created = await handler(
  *   new Request('http://mock/nevisidm/api/core/v1/demo/users/alice/tempstrong-password', { method: 'POST' }),
  * );

@@ -23,6 +23,7 @@ import {
   type StateName,
   stateNames,
 } from '../index.js';
+import { controlPath } from '../mock/paths.js';
 import { type BodyAction, invalidRequestBodyArb } from './arbitraries.js';
 import { Oracle, type PolicySetup, type UserSetup } from './oracle.js';
 import type { SutRequest, SystemUnderTest } from './system.js';
@@ -481,7 +482,7 @@ export class AdvanceClockCommand implements ConformanceCommand {
     if (control === undefined) throw new Error('the clock cannot move without the control API');
     r.sent.push({
       description: this.toString(),
-      request: { method: 'POST', path: '/__mock/clock/advance', body: { ms: this.ms } },
+      request: { method: 'POST', path: controlPath.clockAdvance, body: { ms: this.ms } },
       learnt: [],
     });
     await control.advanceClock(this.ms);

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { formatInstant, type Instant, type PolicyType } from '../index.js';
+import { controlPath } from '../mock/paths.js';
 import {
   type Catalogue,
   type ConformanceModel,
@@ -242,13 +243,13 @@ const replayPathOf = (commands: unknown): string | undefined => {
 
 const setupCurl = (baseUrl: string, setup: RunSetup, controlled: boolean): string[] => {
   if (!controlled) return [];
-  const c = encodeURIComponent(setup.catalogue.clientExtId);
-  const lines = [curlOf(baseUrl, { method: 'POST', path: '/__mock/reset' })];
+  const c = setup.catalogue.clientExtId;
+  const lines = [curlOf(baseUrl, { method: 'POST', path: controlPath.reset })];
   if (setup.clock) {
     lines.push(
       curlOf(baseUrl, {
         method: 'PUT',
-        path: '/__mock/clock',
+        path: controlPath.clock,
         body: { now: formatInstant(setup.start) },
       }),
     );
@@ -257,7 +258,7 @@ const setupCurl = (baseUrl: string, setup: RunSetup, controlled: boolean): strin
     lines.push(
       curlOf(baseUrl, {
         method: 'PUT',
-        path: `/__mock/clients/${c}/users/${encodeURIComponent(u.userExtId)}`,
+        path: controlPath.user(c, u.userExtId),
         ...(u.loginId === undefined ? {} : { body: { loginId: u.loginId } }),
       }),
     );
@@ -266,18 +267,13 @@ const setupCurl = (baseUrl: string, setup: RunSetup, controlled: boolean): strin
     lines.push(
       curlOf(baseUrl, {
         method: 'PUT',
-        path: `/__mock/clients/${c}/policies/${encodeURIComponent(p.extId)}`,
+        path: controlPath.policy(c, p.extId),
         body: { type: p.type, default: p.isDefault, parameters: p.parameters },
       }),
     );
   }
   for (const u of setup.catalogue.users) {
-    lines.push(
-      curlOf(baseUrl, {
-        method: 'POST',
-        path: `/__mock/clients/${c}/users/${encodeURIComponent(u.userExtId)}/token`,
-      }),
-    );
+    lines.push(curlOf(baseUrl, { method: 'POST', path: controlPath.token(c, u.userExtId) }));
   }
   return lines;
 };

@@ -8,6 +8,8 @@
  *
  * @packageDocumentation
  */
+
+export { controlPath } from '../mock/paths.js';
 export * from './arbitraries.js';
 export * from './commands.js';
 export * from './conformance.js';

@@ -12,6 +12,7 @@ import {
   errorAnswer,
   hashSecret,
   type Instant,
+  isPlainObject,
   MemoryStore,
   matchRoute,
   type Policy,
@@ -108,9 +109,6 @@ const dateFields = [
   'lastChangeDate',
 ] as const;
 
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
 /**
  * Whether a value looks like a stored hash (`{SCHEME}…`) rather than a plaintext.
  *
@@ -127,8 +125,8 @@ const schemeOf = (hash: string): string => hash.slice(0, hash.indexOf('}') + 1);
 const show = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(u));
 
 const codesOf = (body: unknown): string[] | undefined => {
-  if (!isRecord(body) || !Array.isArray(body.errors)) return undefined;
-  return body.errors.map((e: unknown) => (isRecord(e) ? String(e.code) : '?'));
+  if (!isPlainObject(body) || !Array.isArray(body.errors)) return undefined;
+  return body.errors.map((e: unknown) => (isPlainObject(e) ? String(e.code) : '?'));
 };
 
 const charsetOf = (policy: Policy): string => {
@@ -419,7 +417,7 @@ export class Oracle {
   }
 }
 
-const hasExtId = (body: unknown): boolean => isRecord(body) && typeof body.extId === 'string';
+const hasExtId = (body: unknown): boolean => isPlainObject(body) && typeof body.extId === 'string';
 
 /** The whole plaintext a successful create or reset revealed (request or answer). */
 const revealedSecret = (
@@ -429,13 +427,13 @@ const revealedSecret = (
   policy: Policy | undefined,
 ): string | undefined => {
   if (kind === 'password') {
-    if (isRecord(requestBody) && typeof requestBody.password === 'string') {
+    if (isPlainObject(requestBody) && typeof requestBody.password === 'string') {
       return requestBody.password;
     }
-    const fragment = isRecord(answer) ? answer.passwordFragment : undefined;
+    const fragment = isPlainObject(answer) ? answer.passwordFragment : undefined;
     return typeof fragment === 'string' ? fragment : undefined;
   }
-  const value = isRecord(answer) ? answer[kind] : undefined;
+  const value = isPlainObject(answer) ? answer[kind] : undefined;
   if (typeof value !== 'string' || isHashValue(value)) return undefined;
   if (kind === 'tempStrongPassword') {
     return policy?.type === 'TempStrongPasswordPolicy' && policy.ticketLen1 === 0
@@ -518,11 +516,11 @@ export const compareResponses = (
       problems.push(`body: expected none, got ${show(got)}`);
     return problems;
   }
-  if (!isRecord(want))
+  if (!isPlainObject(want))
     return sameJson(want, got)
       ? problems
       : [...problems, `body: expected ${show(want)}, got ${show(got)}`];
-  if (!isRecord(got)) return [...problems, `body: expected an object, got ${show(got)}`];
+  if (!isPlainObject(got)) return [...problems, `body: expected an object, got ${show(got)}`];
   if ('statusCode' in want && want.statusCode !== got.statusCode) {
     problems.push(`statusCode: expected ${show(want.statusCode)}, got ${show(got.statusCode)}`);
   }

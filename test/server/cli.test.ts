@@ -6,6 +6,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { controlPath } from '../../src/mock/paths.js';
 import { type CliIo, runCli } from '../../src/server/command.js';
 import { repoRoot } from '../docs/snippets.js';
 import { call, core } from './support.js';
@@ -83,12 +84,12 @@ describe('serve', () => {
   it('loads the demo: client demo, alice and bob, a default policy of each type', async () => {
     const cli = startCli(['--fixture', demo, '--port', '0', '--quiet']);
     const url = await cli.url();
-    const users = await call(url, 'GET', '/__mock/clients/demo/users');
+    const users = await call(url, 'GET', controlPath.users('demo'));
     expect(users.json).toEqual([
       { userExtId: 'alice', loginId: 'alice', credentials: ['password'] },
       { userExtId: 'bob', loginId: 'bob', credentials: [] },
     ]);
-    const policies = (await call(url, 'GET', '/__mock/clients/demo/policies')).json as {
+    const policies = (await call(url, 'GET', controlPath.policies('demo'))).json as {
       extId: string;
       type: string;
       default: boolean;
@@ -106,17 +107,17 @@ describe('serve', () => {
   it('logs one JSON line per request without bodies or tokens; --quiet silences it', async () => {
     const cli = startCli(['--port', '0', '--seed', '9']);
     const url = await cli.url();
-    const issued = await call(url, 'POST', '/__mock/clients/c/users/u/token');
+    const issued = await call(url, 'POST', controlPath.token('c', 'u'));
     const token = (issued.json as { token: string }).token;
-    await call(url, 'PUT', '/__mock/clients/c/users/u');
+    await call(url, 'PUT', controlPath.user('c', 'u'));
     await call(url, 'POST', `${core}/c/users/u/password?secret=in-query`, {
       body: { password: 'Correct-Horse-42' },
       headers: { 'x-token': token },
     });
     const logs = cli.out.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     expect(logs.map((l) => [l.method, l.path, l.status])).toEqual([
-      ['POST', '/__mock/clients/c/users/u/token', 200],
-      ['PUT', '/__mock/clients/c/users/u', 204],
+      ['POST', controlPath.token('c', 'u'), 200],
+      ['PUT', controlPath.user('c', 'u'), 204],
       ['POST', `${core}/c/users/u/password`, 403],
     ]);
     for (const l of logs) {
@@ -131,7 +132,7 @@ describe('serve', () => {
     await cli.exit;
 
     const quiet = startCli(['--port', '0', '--quiet']);
-    await call(await quiet.url(), 'POST', '/__mock/reset');
+    await call(await quiet.url(), 'POST', controlPath.reset);
     expect(quiet.out.filter((l) => l.startsWith('{'))).toEqual([]);
     quiet.stop();
     await quiet.exit;
@@ -148,7 +149,7 @@ describe('serve', () => {
     const create = async () => {
       const cli = startCli(['--port', '0', '--quiet', '--seed', '1234']);
       const url = await cli.url();
-      await call(url, 'PUT', '/__mock/clients/c/users/u');
+      await call(url, 'PUT', controlPath.user('c', 'u'));
       const created = await call(url, 'POST', `${core}/c/users/u/tempstrong-password`, {
         body: {},
       });
@@ -181,7 +182,7 @@ describe('serve', () => {
     const cli = startCli(['--port', '0', '--quiet', '--fault', 'skip-version-increment']);
     const url = await cli.url();
     expect(cli.out.join('\n')).toContain('TEST-ONLY faults active: skip-version-increment');
-    await call(url, 'PUT', '/__mock/clients/c/users/u');
+    await call(url, 'PUT', controlPath.user('c', 'u'));
     const pw = `${core}/c/users/u/password`;
     await call(url, 'POST', pw, { body: { password: 'Correct-Horse-42', stateName: 'active' } });
     const before = (await call(url, 'GET', pw)).json as { version: number };

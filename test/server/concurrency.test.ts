@@ -1,5 +1,6 @@
 /** 100 concurrent PATCH requests with the same version: one wins, 99 are 409. */
 import { describe, expect, it } from 'vitest';
+import { controlPath } from '../../src/mock/paths.js';
 import { codesOf, core, field, useServer } from './support.js';
 
 const { call } = useServer({ seed: 3 });
@@ -8,8 +9,8 @@ describe('optimistic locking under concurrency', () => {
   it.each(['password', 'tempstrong-password', 'ticket', 'puk'])(
     '%s: exactly one of 100 concurrent PATCHes with the same version succeeds',
     async (segment) => {
-      await call('POST', '/__mock/reset');
-      await call('PUT', '/__mock/clients/c1/users/u1');
+      await call('POST', controlPath.reset);
+      await call('PUT', controlPath.user('c1', 'u1'));
       const path = `${core}/c1/users/u1/${segment}`;
       const body = segment === 'password' ? { password: 'Correct-Horse-42' } : {};
       expect((await call('POST', path, { body })).status).toBe(201);

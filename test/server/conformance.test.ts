@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { controlPath } from '../../src/mock/paths.js';
 import { type CliIo, runCli } from '../../src/server/command.js';
 import { decodeSetup } from '../../src/server/conformance.js';
 import { MockServer, type MockServerOptions } from '../../src/server/core.js';
@@ -92,7 +93,7 @@ describe('credential-lifecycle conformance', () => {
     for (const u of ['existing-1', 'existing-2']) {
       mock.handle({
         method: 'PUT',
-        path: `/__mock/clients/acme/users/${u}`,
+        path: controlPath.user('acme', u),
         headers: {},
         bodyText: undefined,
       });
@@ -100,7 +101,7 @@ describe('credential-lifecycle conformance', () => {
     const token = JSON.parse(
       mock.handle({
         method: 'POST',
-        path: '/__mock/clients/acme/users/existing-1/token',
+        path: controlPath.token('acme', 'existing-1'),
         headers: {},
         bodyText: undefined,
       }).bodyText ?? '{}',

@@ -5,6 +5,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { controlPath } from '../../src/mock/paths.js';
 import { createMockHandler } from '../../src/server/web.js';
 
 const mock = createMockHandler({
@@ -21,7 +22,7 @@ const server = setupServer(
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 beforeEach(async () => {
-  await fetch('https://idm.example.com/__mock/clock', {
+  await fetch(`https://idm.example.com${controlPath.clock}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ now: '2026-05-04T12:00:00Z' }),
@@ -85,7 +86,7 @@ describe('web-standard handler', () => {
       }),
     );
     expect(big.status).toBe(413);
-    const reset = await handler(new Request('http://mock/__mock/reset', { method: 'POST' }));
+    const reset = await handler(new Request(`http://mock${controlPath.reset}`, { method: 'POST' }));
     expect(reset.status).toBe(204);
     expect(await reset.text()).toBe('');
   });

@@ -7,6 +7,7 @@
 import * as net from 'node:net';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { controlPath } from '../../src/mock/paths.js';
 import { auth, codesOf, core, useServer } from './support.js';
 
 const { call, server } = useServer({ seed: 5 });
@@ -26,8 +27,8 @@ const writeRoutes: readonly (readonly [string, string])[] = [
 ];
 
 beforeAll(async () => {
-  await call('POST', '/__mock/reset');
-  await call('PUT', '/__mock/clients/c1/users/u1');
+  await call('POST', controlPath.reset);
+  await call('PUT', controlPath.user('c1', 'u1'));
   for (const segment of ['tempstrong-password', 'ticket', 'puk']) {
     await call('POST', `${user}/${segment}`, { body: {} });
   }

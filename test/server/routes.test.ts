@@ -3,6 +3,7 @@
  * error case each, plus every control route.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { controlPath } from '../../src/mock/paths.js';
 import { auth, codesOf, core, field, useServer } from './support.js';
 
 const { call, server } = useServer({ seed: 11 });
@@ -12,17 +13,17 @@ const login = `${auth}/c1/users/u1`;
 const noPermissions = { 'x-mock-permissions': '' };
 
 const putPolicy = (policyExtId: string, type: string, parameters: Record<string, string>) =>
-  call('PUT', `/__mock/clients/c1/policies/${policyExtId}`, {
+  call('PUT', controlPath.policy('c1', policyExtId), {
     body: { type, default: true, parameters },
   });
 
 beforeEach(async () => {
-  expect((await call('POST', '/__mock/reset')).status).toBe(204);
+  expect((await call('POST', controlPath.reset)).status).toBe(204);
   expect(
-    (await call('PUT', '/__mock/clock', { body: { now: '2026-05-04T12:00:00Z' } })).status,
+    (await call('PUT', controlPath.clock, { body: { now: '2026-05-04T12:00:00Z' } })).status,
   ).toBe(204);
   expect(
-    (await call('PUT', '/__mock/clients/c1/users/u1', { body: { loginId: 'user-one' } })).status,
+    (await call('PUT', controlPath.user('c1', 'u1'), { body: { loginId: 'user-one' } })).status,
   ).toBe(204);
 });
 
@@ -46,7 +47,7 @@ describe('Temporary Strong Password', () => {
     expect(read.status).toBe(200);
     expect(field(read, 'tempStrongPassword')).toMatch(/^\{SSHA256\}/);
     expect(field(read, 'createdBy')).toBe('admin');
-    const { json } = await call('POST', '/__mock/clients/c1/users/u1/token');
+    const { json } = await call('POST', controlPath.token('c1', 'u1'));
     const token = (json as { token: string }).token;
     const own = await call('GET', path, { headers: { 'x-token': token } });
     expect(own.status).toBe(200);
@@ -144,7 +145,7 @@ describe('Password', () => {
     const reset = await call('POST', `${path}/reset`, { body: {} });
     expect(reset.status).toBe(201);
     expect(typeof field(reset, 'passwordFragment')).toBe('string');
-    const { json } = await call('POST', '/__mock/clients/c1/users/someone-else/token');
+    const { json } = await call('POST', controlPath.token('c1', 'someone-else'));
     const token = (json as { token: string }).token;
     const foreign = await call('POST', `${path}/reset`, {
       body: {},
@@ -310,9 +311,9 @@ describe('control API', () => {
   it('reset empties the store and restores the default policies', async () => {
     await putPolicy('custom', 'PUKPolicy', {});
     await call('POST', `${user}/puk`, { body: {} });
-    expect((await call('POST', '/__mock/reset')).status).toBe(204);
-    expect((await call('GET', '/__mock/clients/c1/users')).json).toEqual([]);
-    const policies = await call('GET', '/__mock/clients/c1/policies');
+    expect((await call('POST', controlPath.reset)).status).toBe(204);
+    expect((await call('GET', controlPath.users('c1'))).json).toEqual([]);
+    const policies = await call('GET', controlPath.policies('c1'));
     expect(policies.json).toEqual([
       { extId: 'default-password', type: 'PwdPolicy', default: true },
       { extId: 'default-tempstrong-password', type: 'TempStrongPasswordPolicy', default: true },
@@ -323,15 +324,15 @@ describe('control API', () => {
 
   it('PUT user creates it (keeping credentials when it exists); a bad loginId is 422', async () => {
     await call('POST', `${user}/puk`, { body: {} });
-    expect((await call('PUT', '/__mock/clients/c1/users/u1')).status).toBe(204);
+    expect((await call('PUT', controlPath.user('c1', 'u1'))).status).toBe(204);
     expect(
-      (await call('PUT', '/__mock/clients/c1/users/u2', { body: { loginId: 'two' } })).status,
+      (await call('PUT', controlPath.user('c1', 'u2'), { body: { loginId: 'two' } })).status,
     ).toBe(204);
-    expect((await call('GET', '/__mock/clients/c1/users')).json).toEqual([
+    expect((await call('GET', controlPath.users('c1'))).json).toEqual([
       { userExtId: 'u1', loginId: 'user-one', credentials: ['puk'] },
       { userExtId: 'u2', loginId: 'two', credentials: [] },
     ]);
-    const bad = await call('PUT', '/__mock/clients/c1/users/u3', { body: { loginId: 3 } });
+    const bad = await call('PUT', controlPath.user('c1', 'u3'), { body: { loginId: 3 } });
     expect(bad.status).toBe(422);
   });
 
@@ -345,32 +346,32 @@ describe('control API', () => {
     const bad = await putPolicy('bad', 'PUKPolicy', { pukLen: 'long', maxCredSuccessCount: 'x' });
     expect(bad.status).toBe(422);
     expect(codesOf(bad)).toEqual(['errors.invalidValue', 'errors.invalidValue']);
-    const badType = await call('PUT', '/__mock/clients/c1/policies/p', {
+    const badType = await call('PUT', controlPath.policy('c1', 'p'), {
       body: { type: 'NoPolicy', parameters: {} },
     });
     expect(badType.status).toBe(422);
   });
 
   it('the clock freezes, advances and returns to real time', async () => {
-    expect((await call('GET', '/__mock/clock')).json).toEqual({
+    expect((await call('GET', controlPath.clock)).json).toEqual({
       now: '2026-05-04T12:00:00Z',
       frozen: true,
     });
-    expect((await call('POST', '/__mock/clock/advance', { body: { ms: 90_000 } })).status).toBe(
+    expect((await call('POST', controlPath.clockAdvance, { body: { ms: 90_000 } })).status).toBe(
       204,
     );
     const created = await call('POST', `${user}/puk`, { body: {} });
     expect(field(created, 'created')).toBe('2026-05-04T12:01:30Z');
-    expect((await call('POST', '/__mock/clock/advance', { body: { ms: -1 } })).status).toBe(422);
-    expect((await call('PUT', '/__mock/clock', { body: { now: 'yesterday' } })).status).toBe(422);
-    expect((await call('DELETE', '/__mock/clock')).status).toBe(204);
-    const clock = (await call('GET', '/__mock/clock')).json as { now: string; frozen: boolean };
+    expect((await call('POST', controlPath.clockAdvance, { body: { ms: -1 } })).status).toBe(422);
+    expect((await call('PUT', controlPath.clock, { body: { now: 'yesterday' } })).status).toBe(422);
+    expect((await call('DELETE', controlPath.clock)).status).toBe(204);
+    const clock = (await call('GET', controlPath.clock)).json as { now: string; frozen: boolean };
     expect(clock.frozen).toBe(false);
     expect(Math.abs(Date.parse(clock.now) - Date.now())).toBeLessThan(5_000);
   });
 
   it('a token acts as its user; an unknown token is 401', async () => {
-    const issued = await call('POST', '/__mock/clients/c1/users/u1/token');
+    const issued = await call('POST', controlPath.token('c1', 'u1'));
     expect(issued.status).toBe(200);
     const token = field(issued, 'token');
     expect(typeof token).toBe('string');
@@ -399,7 +400,7 @@ describe('control API', () => {
 
   it('unknown control paths are 404 and wrong methods 405', async () => {
     expect((await call('GET', '/__mock/nothing')).status).toBe(404);
-    const wrong = await call('GET', '/__mock/reset');
+    const wrong = await call('GET', controlPath.reset);
     expect(wrong.status).toBe(405);
     expect(codesOf(wrong)).toEqual(['errors.methodNotAllowed']);
   });

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlPath } from '../../src/mock/paths.js';
 import { repoRoot } from '../docs/snippets.js';
 
 let dir = '';
@@ -96,7 +97,9 @@ describe('the built CLI under real signals', () => {
       // connection keeping the process alive) should fail it.
       expect(stopped.ms).toBeLessThan(5_000);
       // The port is free again.
-      await expect(fetch(`${stopped.url}/__mock/reset`, { method: 'POST' })).rejects.toThrow();
+      await expect(
+        fetch(`${stopped.url}${controlPath.reset}`, { method: 'POST' }),
+      ).rejects.toThrow();
     },
     30_000,
   );

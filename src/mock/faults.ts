@@ -7,6 +7,7 @@
 import type { OperationResult } from '../operations/operation.js';
 import type { RouteMatch } from '../operations/route.js';
 import { type UserRecord, withCredential } from '../operations/user.js';
+import type { MockHooks } from './core.js';
 
 /**
  * The names of the deliberate defects (test-only):
@@ -67,4 +68,22 @@ export const withFaults = (
     },
   };
   return { ...result, user: withCredential(result.user, route.kind, stale) };
+};
+
+/**
+ * The faults as hooks of the mock's request flow, or `undefined` when there
+ * are none (so a correct mock runs without hooks).
+ *
+ * @example
+ * import { faultHooks } from 'credential-lifecycle/server';
+ * faultHooks([]); // undefined
+ * faultHooks(['skip-version-increment'])?.revise !== undefined; // true
+ */
+export const faultHooks = (faults: readonly Fault[]): MockHooks | undefined => {
+  if (faults.length === 0) return undefined;
+  const set: ReadonlySet<Fault> = new Set(faults);
+  return {
+    revise: (result, route, store) =>
+      withFaults(set, route, store.user(route.clientExtId, route.userExtId), result),
+  };
 };

@@ -1,0 +1,253 @@
+/**
+ * The control API under `/__mock`: reset, users, policies, the clock and
+ * self-admin tokens. For tests and demos; a real nevisIDM has none of it.
+ * Pure: it changes the {@link MockState} it is given and answers a value.
+ *
+ * @packageDocumentation
+ */
+import * as E from 'fp-ts/lib/Either.js';
+import * as O from 'fp-ts/lib/Option.js';
+import { type ApiError, apiError, ErrorCode, isPlainObject } from '../domain/errors.js';
+import { formatInstant, parseInstant } from '../domain/instant.js';
+import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
+import type { MemoryStore } from '../operations/store.js';
+import { decodePolicy } from '../policy/decode.js';
+import { PolicyType } from '../policy/policy.js';
+import type { MockState } from './core.js';
+import { controlPrefix } from './paths.js';
+
+type Params = readonly string[];
+type ControlAction = (state: MockState, params: Params, body: unknown) => HttpAnswer;
+
+const noContent: HttpAnswer = emptyAnswer(204);
+
+const invalid = (message: string): HttpAnswer =>
+  errorAnswer(apiError(422, ErrorCode.invalidValue, message));
+
+const describe = (u: unknown): string => {
+  const text = JSON.stringify(u) ?? String(u);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+};
+
+const putUser: ControlAction = ({ store }, [clientExtId = '', userExtId = ''], body) => {
+  if (body !== undefined && !isPlainObject(body)) {
+    return invalid(`$: got ${describe(body)}, expected an object`);
+  }
+  const loginId = body?.loginId;
+  if (loginId !== undefined && typeof loginId !== 'string') {
+    return invalid(`$.loginId: got ${describe(loginId)}, expected a string`);
+  }
+  const existing = store.user(clientExtId, userExtId);
+  const keptLoginId = loginId ?? existing?.loginId;
+  store.putUser({
+    clientExtId,
+    userExtId,
+    ...(keptLoginId === undefined ? {} : { loginId: keptLoginId }),
+    credentials: existing?.credentials ?? {},
+  });
+  return noContent;
+};
+
+const listUsers: ControlAction = ({ store }, [clientExtId = '']) =>
+  jsonAnswer(
+    200,
+    store.listUsers(clientExtId).map((u) => ({
+      userExtId: u.userExtId,
+      ...(u.loginId === undefined ? {} : { loginId: u.loginId }),
+      credentials: Object.keys(u.credentials),
+    })),
+  );
+
+/**
+ * Stores a policy given as the control API takes it:
+ * `{"type", "default", "parameters"}`. Bad parameters answer 422 with one
+ * error per parameter.
+ *
+ * @example
+ * import { MemoryStore } from 'credential-lifecycle';
+ * import { putPolicyFromJson } from 'credential-lifecycle/server';
+ * putPolicyFromJson(new MemoryStore(), 'demo', 'tsp', { type: 'TempStrongPasswordPolicy', default: true, parameters: { ticketLen0: '8' } });
+ * // right(undefined)
+ */
+export const putPolicyFromJson = (
+  store: MemoryStore,
+  clientExtId: string,
+  policyExtId: string,
+  body: unknown,
+): E.Either<ApiError, void> => {
+  if (!isPlainObject(body)) {
+    return E.left(
+      apiError(422, ErrorCode.invalidValue, `$: got ${describe(body)}, expected an object`),
+    );
+  }
+  const { type, parameters = {} } = body;
+  const isDefault = body.default ?? false;
+  if (!PolicyType.is(type)) {
+    return E.left(
+      apiError(
+        422,
+        ErrorCode.invalidValue,
+        `$.type: got ${describe(type)}, expected one of ${Object.keys(PolicyType.keys).join(', ')}`,
+      ),
+    );
+  }
+  if (typeof isDefault !== 'boolean') {
+    return E.left(
+      apiError(
+        422,
+        ErrorCode.invalidValue,
+        `$.default: got ${describe(isDefault)}, expected a boolean`,
+      ),
+    );
+  }
+  const decoded = decodePolicy(type, policyExtId, parameters);
+  if (E.isLeft(decoded)) return decoded;
+  store.putPolicy(clientExtId, decoded.right.policy, isDefault);
+  return E.right(undefined);
+};
+
+const putPolicy: ControlAction = ({ store }, [clientExtId = '', policyExtId = ''], body) => {
+  const stored = putPolicyFromJson(store, clientExtId, policyExtId, body);
+  return E.isLeft(stored) ? errorAnswer(stored.left) : noContent;
+};
+
+const listPolicies: ControlAction = ({ store }, [clientExtId = '']) => {
+  const { defaults } = store.policies(clientExtId);
+  return jsonAnswer(
+    200,
+    store.listPolicies(clientExtId).map((policy) => ({
+      extId: policy.extId,
+      type: policy.type,
+      default: defaults[policy.type] === policy.extId,
+    })),
+  );
+};
+
+const clockBody = (state: MockState) => ({
+  now: formatInstant(state.clock.now()),
+  frozen: state.clock.frozen,
+});
+
+const getClock: ControlAction = (state) => jsonAnswer(200, clockBody(state));
+
+const freezeClock: ControlAction = (state, _params, body) => {
+  const now = isPlainObject(body) ? body.now : undefined;
+  const at =
+    typeof now === 'string'
+      ? O.toUndefined(parseInstant(now))
+      : typeof now === 'number' && Number.isSafeInteger(now)
+        ? now
+        : undefined;
+  if (at === undefined) {
+    return invalid(`$.now: got ${describe(now)}, expected an ISO-8601 instant`);
+  }
+  state.clock.freeze(at);
+  return noContent;
+};
+
+const advanceClock: ControlAction = (state, _params, body) => {
+  const ms = isPlainObject(body) ? body.ms : undefined;
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
+    return invalid(`$.ms: got ${describe(ms)}, expected an integer ≥ 0`);
+  }
+  state.clock.advance(ms);
+  return noContent;
+};
+
+const releaseClock: ControlAction = (state) => {
+  state.clock.release();
+  return noContent;
+};
+
+const hex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+const issueToken: ControlAction = (state, [clientExtId = '', userExtId = '']) => {
+  const token = hex(state.random().getRandomValues(new Uint8Array(16)));
+  state.tokens.set(token, { clientExtId, userExtId });
+  return jsonAnswer(200, { token });
+};
+
+const reset: ControlAction = (state) => {
+  state.reset();
+  return noContent;
+};
+
+interface ControlRoute {
+  readonly pattern: readonly string[];
+  readonly methods: Readonly<Record<string, ControlAction>>;
+}
+
+/** `*` matches one non-empty path segment, handed to the action in order. */
+const routes: readonly ControlRoute[] = [
+  { pattern: ['reset'], methods: { POST: reset } },
+  { pattern: ['clock'], methods: { GET: getClock, PUT: freezeClock, DELETE: releaseClock } },
+  { pattern: ['clock', 'advance'], methods: { POST: advanceClock } },
+  { pattern: ['clients', '*', 'users'], methods: { GET: listUsers } },
+  { pattern: ['clients', '*', 'users', '*'], methods: { PUT: putUser } },
+  { pattern: ['clients', '*', 'users', '*', 'token'], methods: { POST: issueToken } },
+  { pattern: ['clients', '*', 'policies'], methods: { GET: listPolicies } },
+  { pattern: ['clients', '*', 'policies', '*'], methods: { PUT: putPolicy } },
+];
+
+const decodeSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+const matchPattern = (pattern: readonly string[], parts: readonly string[]): Params | undefined => {
+  if (pattern.length !== parts.length) return undefined;
+  const params: string[] = [];
+  for (const [i, expected] of pattern.entries()) {
+    const part = parts[i] ?? '';
+    if (expected === '*') {
+      const value = decodeSegment(part);
+      if (!value) return undefined;
+      params.push(value);
+    } else if (part !== expected) {
+      return undefined;
+    }
+  }
+  return params;
+};
+
+/**
+ * Answers a control request against a mock's state. Unknown paths are 404,
+ * other methods 405, bad bodies 422; never throws.
+ *
+ * @example
+ * import { seededRandom } from 'credential-lifecycle';
+ * import { controlAnswer, controlPath, MockCore } from 'credential-lifecycle/server';
+ * const mock = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) });
+ * controlAnswer(mock, 'POST', controlPath.reset, undefined).status; // 204
+ */
+export const controlAnswer = (
+  state: MockState,
+  method: string,
+  path: string,
+  body: unknown,
+): HttpAnswer => {
+  const pathOnly = path.split('?', 1)[0] ?? '';
+  const parts = pathOnly.slice(controlPrefix.length + 1).split('/');
+  for (const route of routes) {
+    const params = matchPattern(route.pattern, parts);
+    if (params === undefined) continue;
+    const upper = method.toUpperCase();
+    const action = Object.hasOwn(route.methods, upper) ? route.methods[upper] : undefined;
+    return action === undefined
+      ? errorAnswer(
+          apiError(
+            405,
+            ErrorCode.methodNotAllowed,
+            `method ${method.slice(0, 20)} not allowed here; allowed: ${Object.keys(route.methods).join(', ')}`,
+          ),
+        )
+      : action(state, params, body);
+  }
+  return errorAnswer(
+    apiError(404, ErrorCode.notFound, `no control route ${pathOnly.slice(0, 200)}`),
+  );
+};

@@ -1,0 +1,13 @@
+/**
+ * The mock of the credential API without I/O, shared by the HTTP mock server
+ * (`credential-lifecycle/server`, which re-exports all of it) and the testing
+ * kit's in-process system: state, control API, request flow, fault hooks and
+ * the control paths.
+ *
+ * @packageDocumentation
+ */
+export * from './clock.js';
+export * from './control.js';
+export * from './core.js';
+export * from './faults.js';
+export * from './paths.js';

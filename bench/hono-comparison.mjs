@@ -17,10 +17,10 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { createMockHandler, MockServer, startNodeServer } from '../dist/server/index.js';
+import { createMockHandler, startNodeServer } from '../dist/server/index.js';
+import { benchMock, tsp } from './bench-mock.mjs';
 
 const self = fileURLToPath(import.meta.url);
-const tsp = '/nevisidm/api/core/v1/bench/users/alice/tempstrong-password';
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.ROUNDS ?? 2);
 const names = ['node:http', 'hono', 'hono-adapter'];
@@ -38,22 +38,6 @@ const loadHono = async () => {
   }
 };
 
-const request = (mock, method, path, body) =>
-  mock.handle({
-    method,
-    path,
-    headers: { 'content-type': 'application/json' },
-    bodyText: body === undefined ? undefined : JSON.stringify(body),
-  });
-
-/** The mock of bench/server.mjs: alice with a TSP. */
-const benchMock = () => {
-  const mock = new MockServer({ seed: 1 });
-  request(mock, 'PUT', '/__mock/clients/bench/users/alice');
-  request(mock, 'POST', tsp, {});
-  return mock;
-};
-
 const listenHono = (serve, fetch) =>
   new Promise((resolve) => {
     serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
@@ -61,7 +45,7 @@ const listenHono = (serve, fetch) =>
 
 const role = process.argv[2];
 if (names.includes(role)) {
-  const mock = benchMock();
+  const { mock } = benchMock();
   let port;
   if (role === 'node:http') {
     port = (await startNodeServer({ mock, port: 0, log: undefined })).port;

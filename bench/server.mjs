@@ -17,10 +17,11 @@ import { execFileSync, fork, spawnSync } from 'node:child_process';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MockServer, startNodeServer } from '../dist/server/index.js';
+import { credentialPath } from '../dist/index.js';
+import { controlPath, MockServer, startNodeServer } from '../dist/server/index.js';
+import { benchMock, request, tsp } from './bench-mock.mjs';
 
 const self = fileURLToPath(import.meta.url);
-const tsp = '/nevisidm/api/core/v1/bench/users/alice/tempstrong-password';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const users = Number(process.env.BENCH_USERS ?? 100_000);
@@ -28,22 +29,6 @@ const users = Number(process.env.BENCH_USERS ?? 100_000);
 const hasTaskset = () => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const pinned =
   process.env.BENCH_PIN !== '0' && os.availableParallelism() >= 2 && process.platform === 'linux';
-
-const request = (mock, method, path, body) =>
-  mock.handle({
-    method,
-    path,
-    headers: { 'content-type': 'application/json' },
-    bodyText: body === undefined ? undefined : JSON.stringify(body),
-  });
-
-/** A mock holding alice with a TSP, and the text of its GET TSP answer. */
-const benchMock = () => {
-  const mock = new MockServer({ seed: 1 });
-  request(mock, 'PUT', '/__mock/clients/bench/users/alice');
-  request(mock, 'POST', tsp, {});
-  return { mock, body: request(mock, 'GET', tsp).bodyText };
-};
 
 /** The baseline: answers every request at once with the fixed body. */
 const serveBare = (body) =>
@@ -78,8 +63,8 @@ if (role === 'bare' || role === 'mock') {
   mock.state.clock.freeze(Date.UTC(2026, 0, 1));
   const started = performance.now();
   for (let i = 0; i < users; i++) {
-    request(mock, 'PUT', `/__mock/clients/bench/users/user-${i}`);
-    const created = request(mock, 'POST', `/nevisidm/api/core/v1/bench/users/user-${i}/password`, {
+    request(mock, 'PUT', controlPath.user('bench', `user-${i}`));
+    const created = request(mock, 'POST', credentialPath('bench', `user-${i}`, 'password'), {
       password: `Correct-Horse-${i}`,
     });
     if (created.status !== 201) throw new Error(created.bodyText);

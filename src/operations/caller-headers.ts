@@ -63,6 +63,27 @@ const isPermission = (name: string): name is Permission => knownPermissions.has(
 /** The last unrestricted administrator built: the common caller needs no new value. */
 let lastSuperAdmin: Principal = superAdmin('admin');
 
+const callerFields = Object.keys(callerHeaders) as (keyof typeof callerHeaders)[];
+
+/** The caller headers' first values; names in any case, read in one pass. */
+const callerHeaderValues = (
+  headers: RequestHeaders | undefined,
+): { token?: string; admin?: string; permissions?: string } => {
+  const values: { token?: string; admin?: string; permissions?: string } = {};
+  if (headers === undefined) return values;
+  for (const key in headers) {
+    for (const field of callerFields) {
+      const name = callerHeaders[field];
+      // Only a name of the same length is lowered and compared.
+      if (key.length !== name.length || key.toLowerCase() !== name) continue;
+      const value = headers[key];
+      const first = typeof value === 'string' ? value : value?.[0];
+      if (first !== undefined && values[field] === undefined) values[field] = first;
+    }
+  }
+  return values;
+};
+
 /**
  * The principal a request's headers name: the user of a known `X-Token`
  * (self-admin; an unknown token is 401 `errors.unauthorized`), else an
@@ -82,15 +103,14 @@ export const principalFromHeaders = (
   ) => { readonly clientExtId: string; readonly userExtId: string } | undefined,
   defaultAdminName: string,
 ): E.Either<ApiError, Principal> => {
-  const token = headerOf(headers, callerHeaders.token);
+  const { token, admin, permissions: granted } = callerHeaderValues(headers);
   if (token !== undefined) {
     const owner = userOfToken(token.trim());
     return owner === undefined
       ? E.left(apiError(401, ErrorCode.unauthorized, 'unknown X-Token'))
       : E.right({ _tag: 'SelfAdmin', clientExtId: owner.clientExtId, userExtId: owner.userExtId });
   }
-  const name = headerOf(headers, callerHeaders.admin)?.trim() || defaultAdminName;
-  const granted = headerOf(headers, callerHeaders.permissions);
+  const name = admin?.trim() || defaultAdminName;
   if (granted === undefined) {
     if (lastSuperAdmin._tag !== 'Admin' || lastSuperAdmin.name !== name) {
       lastSuperAdmin = superAdmin(name);

@@ -110,6 +110,38 @@ const notAllowed = (method: string, allowed: readonly string[]): ApiError =>
     `method ${method.slice(0, 20)} not allowed here; allowed: ${allowed.join(', ')}`,
   );
 
+const apiRoot = '/nevisidm/api/';
+
+/**
+ * The variable parts (still escaped) of
+ * `/nevisidm/api/{api}/v1/{client}/users/{user}/{segment}[/{tail}]`, or
+ * `undefined` for any other shape. Found with `indexOf` rather than by
+ * splitting the whole path: a route is matched on every request.
+ */
+const routeParts = (
+  path: string,
+):
+  | readonly [api: string, client: string, user: string, segment: string, tail: string]
+  | undefined => {
+  if (!path.startsWith(apiRoot)) return undefined;
+  const apiEnd = path.indexOf('/', apiRoot.length);
+  if (apiEnd === -1 || !path.startsWith('/v1/', apiEnd)) return undefined;
+  const clientEnd = path.indexOf('/', apiEnd + 4);
+  if (clientEnd === -1 || !path.startsWith('/users/', clientEnd)) return undefined;
+  const userEnd = path.indexOf('/', clientEnd + 7);
+  if (userEnd === -1) return undefined;
+  const segmentEnd = path.indexOf('/', userEnd + 1);
+  // A tail with a `/` in it matches no route, so it needs no check here.
+  const tail = segmentEnd === -1 ? '' : path.slice(segmentEnd + 1);
+  return [
+    path.slice(apiRoot.length, apiEnd),
+    path.slice(apiEnd + 4, clientEnd),
+    path.slice(clientEnd + 7, userEnd),
+    segmentEnd === -1 ? path.slice(userEnd + 1) : path.slice(userEnd + 1, segmentEnd),
+    tail,
+  ];
+};
+
 /**
  * Finds the operation a method and path name. An unknown path answers 404;
  * a known path with another method answers 405. A query string is ignored.
@@ -122,24 +154,12 @@ const notAllowed = (method: string, allowed: readonly string[]): ApiError =>
 export const matchRoute = (method: string, path: string): E.Either<ApiError, RouteMatch> => {
   const query = path.indexOf('?');
   const pathOnly = query === -1 ? path : path.slice(0, query);
-  const parts = pathOnly.split('/');
-  // ['', 'nevisidm', 'api', 'core'|'auth', 'v1', client, 'users', user, segment, tail?]
-  if (
-    parts.length < 9 ||
-    parts.length > 10 ||
-    parts[0] !== '' ||
-    parts[1] !== 'nevisidm' ||
-    parts[2] !== 'api' ||
-    parts[4] !== 'v1' ||
-    parts[6] !== 'users'
-  ) {
-    return E.left(notFound(pathOnly));
-  }
-  const api = parts[3];
-  const clientExtId = decodeSegment(parts[5] ?? '');
-  const userExtId = decodeSegment(parts[7] ?? '');
-  const kind = kindOfSegment.get(parts[8] ?? '');
-  const tail = parts[9] ?? '';
+  const parts = routeParts(pathOnly);
+  if (parts === undefined) return E.left(notFound(pathOnly));
+  const [api, client, user, segment, tail] = parts;
+  const clientExtId = decodeSegment(client);
+  const userExtId = decodeSegment(user);
+  const kind = kindOfSegment.get(segment);
   if (!clientExtId || !userExtId || kind === undefined) return E.left(notFound(pathOnly));
   const upper = method.toUpperCase();
   if (api === 'auth') {

@@ -162,9 +162,9 @@ export const nodeListener =
  *
  * @example
  * ```ts
- * import { startNodeServer } from 'credential-lifecycle/server';
+ * import { controlPath, startNodeServer } from 'credential-lifecycle/server';
  * const server = await startNodeServer({ port: 0, log: undefined });
- * await fetch(`${server.url}/__mock/reset`, { method: 'POST' });
+ * await fetch(`${server.url}${controlPath.reset}`, { method: 'POST' });
  * await server.close();
  * ```
  */

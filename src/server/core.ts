@@ -6,11 +6,11 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js';
-import { type ApiError, apiError, ErrorCode, toErrorBody } from '../domain/errors.js';
+import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
 import type { Instant } from '../domain/instant.js';
 import { MockCore, type MockState } from '../mock/core.js';
 import { type Fault, faultHooks } from '../mock/faults.js';
-import type { HttpAnswer } from '../operations/answer.js';
+import { errorAnswer, type HttpAnswer } from '../operations/answer.js';
 import { headerOf, type RequestHeaders } from '../operations/caller-headers.js';
 import { seededRandom, webCryptoRandom } from '../secret/random.js';
 
@@ -104,8 +104,7 @@ const json = (status: number, body: unknown, headers: Readonly<Record<string, st
  * import { errorResponse } from 'credential-lifecycle/server';
  * errorResponse(apiError(404, 'errors.notFound', 'no route')).status; // 404
  */
-export const errorResponse = (error: ApiError): CoreResponse =>
-  json(error.status, toErrorBody(error));
+export const errorResponse = (error: ApiError): CoreResponse => answerResponse(errorAnswer(error));
 
 /**
  * The response for an operation's answer.
@@ -121,6 +120,9 @@ export const answerResponse = (answer: HttpAnswer): CoreResponse =>
       ? { status: answer.status, headers: answer.headers, bodyText: JSON.stringify(answer.body) }
       : json(answer.status, answer.body, answer.headers);
 
+const tooLarge = (): ApiError =>
+  apiError(413, ErrorCode.payloadTooLarge, `request body over ${maxBodyBytes} bytes`);
+
 /**
  * The 413 response for a body over {@link maxBodyBytes}.
  *
@@ -128,10 +130,7 @@ export const answerResponse = (answer: HttpAnswer): CoreResponse =>
  * import { payloadTooLarge } from 'credential-lifecycle/server';
  * payloadTooLarge().status; // 413
  */
-export const payloadTooLarge = (): CoreResponse =>
-  errorResponse(
-    apiError(413, ErrorCode.payloadTooLarge, `request body over ${maxBodyBytes} bytes`),
-  );
+export const payloadTooLarge = (): CoreResponse => errorResponse(tooLarge());
 
 /**
  * The 500 response: it never says what went wrong.
@@ -161,11 +160,7 @@ const utf8Length = (text: string): number =>
 export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => {
   const text = request.bodyText;
   if (text === undefined || text.trim() === '') return E.right(undefined);
-  if (utf8Length(text) > maxBodyBytes) {
-    return E.left(
-      apiError(413, ErrorCode.payloadTooLarge, `request body over ${maxBodyBytes} bytes`),
-    );
-  }
+  if (utf8Length(text) > maxBodyBytes) return E.left(tooLarge());
   const contentType = headerOf(request.headers, 'content-type');
   if (!isJsonContentType(contentType)) {
     return E.left(

@@ -10,6 +10,7 @@ import * as O from 'fp-ts/lib/Option.js';
 import { type ApiError, apiError, ErrorCode, isPlainObject } from '../domain/errors.js';
 import { formatInstant, parseInstant } from '../domain/instant.js';
 import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
+import { decodePathSegment, methodNotAllowed } from '../operations/route.js';
 import type { MemoryStore } from '../operations/store.js';
 import { decodePolicy } from '../policy/decode.js';
 import { PolicyType } from '../policy/policy.js';
@@ -190,21 +191,13 @@ const routes: readonly ControlRoute[] = [
   { pattern: ['clients', '*', 'policies', '*'], methods: { PUT: putPolicy } },
 ];
 
-const decodeSegment = (segment: string): string | undefined => {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-};
-
 const matchPattern = (pattern: readonly string[], parts: readonly string[]): Params | undefined => {
   if (pattern.length !== parts.length) return undefined;
   const params: string[] = [];
   for (const [i, expected] of pattern.entries()) {
     const part = parts[i] ?? '';
     if (expected === '*') {
-      const value = decodeSegment(part);
+      const value = decodePathSegment(part);
       if (!value) return undefined;
       params.push(value);
     } else if (part !== expected) {
@@ -238,13 +231,7 @@ export const controlAnswer = (
     const upper = method.toUpperCase();
     const action = Object.hasOwn(route.methods, upper) ? route.methods[upper] : undefined;
     return action === undefined
-      ? errorAnswer(
-          apiError(
-            405,
-            ErrorCode.methodNotAllowed,
-            `method ${method.slice(0, 20)} not allowed here; allowed: ${Object.keys(route.methods).join(', ')}`,
-          ),
-        )
+      ? errorAnswer(methodNotAllowed(method, Object.keys(route.methods)))
       : action(state, params, body);
   }
   return errorAnswer(

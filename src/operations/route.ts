@@ -87,7 +87,16 @@ export const credentialPath = (
 export const loginPath = (clientExtId: string, userExtId: string, kind: CredentialKind): string =>
   `${authBasePath}/${encodeURIComponent(clientExtId)}/users/${encodeURIComponent(userExtId)}/${pathSegmentOfKind[kind]}/login`;
 
-const decodeSegment = (segment: string): string | undefined => {
+/**
+ * One path segment with its `%` escapes decoded; `undefined` for a malformed
+ * escape (`%E0`), which a router answers as an unknown path.
+ *
+ * @example
+ * import { decodePathSegment } from 'credential-lifecycle';
+ * decodePathSegment('a%20b'); // 'a b'
+ * decodePathSegment('%E0'); // undefined
+ */
+export const decodePathSegment = (segment: string): string | undefined => {
   if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
@@ -103,7 +112,14 @@ const notFound = (path: string): ApiError =>
     `no route for ${path.length > 200 ? `${path.slice(0, 200)}…` : path}`,
   );
 
-const notAllowed = (method: string, allowed: readonly string[]): ApiError =>
+/**
+ * The 405 error for a method a path does not take, naming the ones it does.
+ *
+ * @example
+ * import { methodNotAllowed } from 'credential-lifecycle';
+ * methodNotAllowed('PUT', ['POST']).status; // 405
+ */
+export const methodNotAllowed = (method: string, allowed: readonly string[]): ApiError =>
   apiError(
     405,
     ErrorCode.methodNotAllowed,
@@ -157,8 +173,8 @@ export const matchRoute = (method: string, path: string): E.Either<ApiError, Rou
   const parts = routeParts(pathOnly);
   if (parts === undefined) return E.left(notFound(pathOnly));
   const [api, client, user, segment, tail] = parts;
-  const clientExtId = decodeSegment(client);
-  const userExtId = decodeSegment(user);
+  const clientExtId = decodePathSegment(client);
+  const userExtId = decodePathSegment(user);
   const kind = kindOfSegment.get(segment);
   if (!clientExtId || !userExtId || kind === undefined) return E.left(notFound(pathOnly));
   const upper = method.toUpperCase();
@@ -166,13 +182,13 @@ export const matchRoute = (method: string, path: string): E.Either<ApiError, Rou
     if (tail !== 'login') return E.left(notFound(pathOnly));
     return upper === 'POST'
       ? E.right({ kind, action: 'login', clientExtId, userExtId })
-      : E.left(notAllowed(method, ['POST']));
+      : E.left(methodNotAllowed(method, ['POST']));
   }
   const methods =
     api === 'core' && Object.hasOwn(coreMethods, tail) ? coreMethods[tail] : undefined;
   if (methods === undefined || actionsWithout(kind, tail)) return E.left(notFound(pathOnly));
   const action = Object.hasOwn(methods, upper) ? methods[upper] : undefined;
   return action === undefined
-    ? E.left(notAllowed(method, Object.keys(methods)))
+    ? E.left(methodNotAllowed(method, Object.keys(methods)))
     : E.right({ kind, action, clientExtId, userExtId });
 };

@@ -10,7 +10,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { isPlainObject } from '../domain/errors.js';
 import { type Fault, faultNames, isFault } from '../mock/faults.js';
 import { controlPath } from '../mock/paths.js';
-import { authBasePath, coreBasePath } from '../operations/route.js';
+import { credentialPath, loginPath } from '../operations/route.js';
 import { runConformanceCommand } from './conformance.js';
 import { MockServer } from './core.js';
 import { applyFixture } from './fixture.js';
@@ -88,17 +88,15 @@ const bannerUser = (
  */
 export const exampleCommands = (url: string, fixture: unknown): string[] => {
   const user = bannerUser(fixture) ?? { clientExtId: 'demo', userExtId: 'alice' };
-  const c = encodeURIComponent(user.clientExtId);
-  const u = encodeURIComponent(user.userExtId);
   const json = "-H 'Content-Type: application/json'";
-  const tsp = `${url}${coreBasePath}/${c}/users/${u}/tempstrong-password`;
+  const tsp = `${url}${credentialPath(user.clientExtId, user.userExtId, 'tempStrongPassword')}`;
   const create = `curl -sS -i -X POST ${shellQuote(tsp)} ${json} -d '{}'`;
   const get = `curl -sS -i ${shellQuote(tsp)}`;
   if (user.password === undefined) {
     const putUser = `curl -sS -i -X PUT ${shellQuote(`${url}${controlPath.user(user.clientExtId, user.userExtId)}`)}`;
     return [putUser, create, get];
   }
-  const login = `${url}${authBasePath}/${c}/users/${u}/password/login`;
+  const login = `${url}${loginPath(user.clientExtId, user.userExtId, 'password')}`;
   const body = shellQuote(JSON.stringify({ password: user.password }));
   return [create, get, `curl -sS -i -X POST ${shellQuote(login)} ${json} -d ${body}`];
 };

@@ -6,9 +6,10 @@
  * @packageDocumentation
  */
 import * as E from 'fp-ts/lib/Either.js';
+import { credentialKinds, pathSegmentOfKind } from '../domain/credential-type.js';
 import { isPlainObject } from '../domain/errors.js';
 import { controlPath } from '../mock/paths.js';
-import { coreBasePath } from '../operations/route.js';
+import { credentialPath } from '../operations/route.js';
 import type { CoreResponse, MockServer } from './core.js';
 
 /**
@@ -75,9 +76,10 @@ export interface Fixture {
 
 const entriesOf = (u: unknown): [string, unknown][] => (isPlainObject(u) ? Object.entries(u) : []);
 
-const segment = encodeURIComponent;
-
-const credentialKinds: readonly string[] = ['password', 'tempstrong-password', 'ticket', 'puk'];
+/** `password, tempstrong-password, ticket or puk`. */
+const kindNames = Object.values(pathSegmentOfKind)
+  .join(', ')
+  .replace(/, (?=[^,]*$)/, ' or ');
 
 const describeFailure = (where: string, response: CoreResponse): string => {
   let detail = response.bodyText ?? '';
@@ -147,17 +149,16 @@ export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<strin
       }
       for (const [i, credential] of credentials.entries()) {
         const credentialAt = `${userAt}.credentials[${i}]`;
-        const kind: unknown = isPlainObject(credential) ? credential.kind : undefined;
-        if (typeof kind !== 'string' || !credentialKinds.includes(kind)) {
-          problems.push(
-            `${credentialAt}.kind: expected password, tempstrong-password, ticket or puk`,
-          );
+        const segment: unknown = isPlainObject(credential) ? credential.kind : undefined;
+        const kind = credentialKinds.find((k) => pathSegmentOfKind[k] === segment);
+        if (kind === undefined) {
+          problems.push(`${credentialAt}.kind: expected ${kindNames}`);
           continue;
         }
         send(
           credentialAt,
           'POST',
-          `${coreBasePath}/${segment(clientExtId)}/users/${segment(userExtId)}/${kind}`,
+          credentialPath(clientExtId, userExtId, kind),
           isPlainObject(credential) && credential.body !== undefined ? credential.body : {},
         );
       }

@@ -3,7 +3,7 @@
  * `transition()` on the same machine, snapshot and events, in the same run.
  * Record figures in docs/performance.md under "## Lifecycle".
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { bench, describe } from 'vitest';
 import { transition } from 'xstate';
 import {

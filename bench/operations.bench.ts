@@ -4,7 +4,7 @@
  * GET TSP through a MemoryStore of 100 versus 100,000 users, in one run.
  * Record figures in docs/performance.md under "## Operations".
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { bench, describe } from 'vitest';
 import {
   type ApiRequest,

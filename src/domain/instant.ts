@@ -4,8 +4,7 @@
  *
  * @packageDocumentation
  */
-import { pipe } from 'fp-ts/lib/function.js';
-import * as O from 'fp-ts/lib/Option.js';
+import { function as F, option as O } from 'fp-ts';
 import * as t from 'io-ts';
 
 /**
@@ -185,7 +184,7 @@ export const IsoInstant: t.Type<Instant, string, unknown> = new t.Type<Instant, 
   isInstant,
   (u, c) =>
     typeof u === 'string'
-      ? pipe(
+      ? F.pipe(
           parseInstant(u),
           O.match(
             () => t.failure(u, c, 'an ISO-8601 instant with an offset'),

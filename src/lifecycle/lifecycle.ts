@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { type SnapshotFrom, transition } from 'xstate';
 import type { CredentialKind } from '../domain/credential-type.js';
 import type { Instant } from '../domain/instant.js';
@@ -312,7 +312,7 @@ const loginStatusOf = (after: Lifecycle, event: LifecycleEvent): LoginStatus | u
  *
  * @example
  * import { applyEvent, createLifecycle, type LifecycleRules } from 'credential-lifecycle';
- * import * as E from 'fp-ts/Either';
+ * import { either as E } from 'fp-ts';
  * declare const rules: LifecycleRules;
  * const created = createLifecycle({ kind: 'password', rules, at: 0 });
  * if (E.isRight(created)) {
@@ -384,7 +384,7 @@ export const tmpLockEnded = (lifecycle: Lifecycle, at: Instant): boolean =>
  *
  * @example
  * import { canLogin, type Lifecycle } from 'credential-lifecycle';
- * import * as E from 'fp-ts/Either';
+ * import { either as E } from 'fp-ts';
  * declare const l: Lifecycle;
  * E.isRight(canLogin(l, Date.UTC(2026, 0, 1)));
  */

@@ -5,8 +5,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
-import * as O from 'fp-ts/lib/Option.js';
+import { either as E, option as O } from 'fp-ts';
 import { type ApiError, apiError, ErrorCode, isPlainObject } from '../domain/errors.js';
 import { formatInstant, parseInstant } from '../domain/instant.js';
 import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { errorAnswer, type HttpAnswer } from '../operations/answer.js';
 import { principalFromHeaders, type RequestHeaders } from '../operations/caller-headers.js';
 import type { ApiRequest, Directory } from '../operations/dispatch.js';

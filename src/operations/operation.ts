@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type * as E from 'fp-ts/lib/Either.js';
+import type * as E from 'fp-ts/Either';
 import type { ApiError } from '../domain/errors.js';
 import type { HttpAnswer } from './answer.js';
 import type { Environment } from './environment.js';

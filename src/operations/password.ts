@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
 import {
   CreatePasswordRequest,

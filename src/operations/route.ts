@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { type CredentialKind, pathSegmentOfKind } from '../domain/credential-type.js';
 import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
 

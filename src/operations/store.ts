@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type { Policy } from '../policy/policy.js';
 import { errorAnswer, type HttpAnswer } from './answer.js';
 import { type ApiRequest, type Directory, dispatch } from './dispatch.js';

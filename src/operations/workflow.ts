@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
 import { type ApiError, apiError, decodeRequestBody, ErrorCode } from '../domain/errors.js';

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js';
 import { type ApiError, ErrorCode } from '../domain/errors.js';
 import { verifySecret } from '../secret/hash.js';

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import { type ApiError, ErrorCode, type ErrorEntry, isPlainObject } from '../domain/errors.js';
 import {

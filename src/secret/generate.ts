@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { isDigit, isLetter, isLowerCase, isSpecial, isUpperCase } from '../policy/complexity.js';
 import type {
   PasswordPolicy,

@@ -6,7 +6,7 @@
  */
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { decodeBase64From, encodeBase64 } from './base64.js';
 import { type RandomSource, webCryptoRandom } from './random.js';
 import { utf8Bytes } from './utf8.js';

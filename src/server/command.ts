@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { isPlainObject } from '../domain/errors.js';
 import { type Fault, faultNames, isFault } from '../mock/faults.js';
 import { controlPath } from '../mock/paths.js';

@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as O from 'fp-ts/lib/Option.js';
+import { option as O } from 'fp-ts';
 import { isPlainObject } from '../domain/errors.js';
 import { parseInstant } from '../domain/instant.js';
 import { PolicyType } from '../policy/policy.js';

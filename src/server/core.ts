@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
 import type { Instant } from '../domain/instant.js';
 import { MockCore, type MockState } from '../mock/core.js';

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { credentialKinds, pathSegmentOfKind } from '../domain/credential-type.js';
 import { isPlainObject } from '../domain/errors.js';
 import { controlPath } from '../mock/paths.js';

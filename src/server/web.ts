@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import {
   type CoreRequest,
   type CoreResponse,

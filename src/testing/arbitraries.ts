@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import fc from 'fast-check';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import {
   type CreatePasswordRequest,
   type CreatePukRequest,

@@ -1,5 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
-import * as O from 'fp-ts/lib/Option.js';
+import { either as E, option as O } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, IsoInstant, parseInstant } from '../../src/index.js';
 

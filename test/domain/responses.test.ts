@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import {
   LoginResponse,

@@ -4,7 +4,7 @@
  * NOT from the machine, must agree with `applyEvent` on random scenarios.
  */
 import { test } from '@fast-check/vitest';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect } from 'vitest';
 import type { CredentialKind } from '../../src/domain/credential-type.js';
 import type { StateName } from '../../src/domain/state.js';

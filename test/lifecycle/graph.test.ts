@@ -4,7 +4,7 @@
  * take every transition the machine defines (listed from the definition, so a
  * new transition without a path fails here).
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { type SnapshotFrom, transition } from 'xstate';
 import { adjacencyMapToArray, getAdjacencyMap, getShortestPaths } from 'xstate/graph';

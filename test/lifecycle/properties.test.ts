@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect } from 'vitest';
 import {
   applyEvent,

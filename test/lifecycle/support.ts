@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type { CredentialKind } from '../../src/domain/credential-type.js';
 import { type StateName, stateNames } from '../../src/domain/state.js';
 import {

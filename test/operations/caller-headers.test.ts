@@ -1,4 +1,4 @@
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { headerOf, principalFromHeaders } from '../../src/operations/caller-headers.js';
 import { permissions } from '../../src/operations/principal.js';

@@ -2,7 +2,7 @@
  * The router-independent dispatcher: unknown routes, wrong methods, encoded
  * path segments, query strings; and the operations table.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../src/domain/errors.js';
 import { dispatch, operations } from '../../src/operations/dispatch.js';

@@ -6,7 +6,7 @@
  * (including the extra step of a lifted temporary lock), not bounded.
  */
 import fc from 'fast-check';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { credentialCodecOfKind } from '../../src/domain/credential.js';

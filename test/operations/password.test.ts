@@ -2,7 +2,7 @@
  * Password operations beyond the PATCH seed: create, get, delete, reset,
  * unlock and login, with the login status codes and refusals.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { credentialCodecOfKind } from '../../src/domain/credential.js';
 import { LoginResponse, PasswordResetResponse } from '../../src/domain/responses.js';

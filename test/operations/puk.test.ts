@@ -1,7 +1,7 @@
 /**
  * PUK operations beyond the regenerate seed: create, get, patch, delete and login.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { credentialCodecOfKind } from '../../src/domain/credential.js';
 import { LoginResponse } from '../../src/domain/responses.js';

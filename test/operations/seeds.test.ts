@@ -3,7 +3,7 @@
  * ticket, regenerate PUK): every field of the success answer, and each error
  * case the issue names.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { credentialCodecOfKind } from '../../src/domain/credential.js';
 import { TempStrongPasswordIssuedResponse } from '../../src/domain/responses.js';

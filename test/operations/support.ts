@@ -2,7 +2,7 @@
  * Shared helpers of the operation tests: a store-backed harness that sends
  * requests the way a server would, principals, paths and codec checks.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import { expect } from 'vitest';
 import type { CredentialKind } from '../../src/domain/credential-type.js';

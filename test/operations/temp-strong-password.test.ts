@@ -1,7 +1,7 @@
 /**
  * TSP operations beyond the two seeds: patch, reset, delete and login.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { LoginResponse, TempStrongPasswordIssuedResponse } from '../../src/domain/responses.js';
 import { MemoryStore, superAdmin } from '../../src/operations/index.js';

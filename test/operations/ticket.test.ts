@@ -1,7 +1,7 @@
 /**
  * Ticket operations beyond the create seed: get, patch, reset, delete and login.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { credentialCodecOfKind } from '../../src/domain/credential.js';
 import { LoginResponse } from '../../src/domain/responses.js';

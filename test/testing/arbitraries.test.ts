@@ -3,7 +3,7 @@
  * decodes with its io-ts codec, every invalid one is rejected.
  */
 import { fc, test } from '@fast-check/vitest';
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import { describe, expect } from 'vitest';
 import {

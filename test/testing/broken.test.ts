@@ -3,7 +3,7 @@
  * wrapper over the library's own, are detected with a shrunk counterexample
  * of at most six commands.
  */
-import * as E from 'fp-ts/lib/Either.js';
+import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { matchRoute, withCredential } from '../../src/index.js';
 import {

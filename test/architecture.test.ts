@@ -1,7 +1,9 @@
 /**
- * The library core is pure: outside `src/server/`, no module reaches for the
- * clock, randomness, the environment or Node built-ins. The one exception is
- * the default random source in `src/secret/random*.ts`.
+ * The library core is pure: outside the adapters, no module reaches for the
+ * clock, randomness, the environment or Node built-ins. The adapters are
+ * `src/server/` (Node: anything goes) and `src/web/` (portable: the platform
+ * clock, but no Node built-in); the one other exception is the default random
+ * source in `src/secret/random*.ts`.
  */
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -12,6 +14,9 @@ import { repoRoot, sourceFilesUnder } from './docs/snippets.js';
 
 const isExempt = (file: string): boolean =>
   file.startsWith('src/server/') || /^src\/secret\/random[^/]*\.ts$/.test(file);
+
+/** The portable adapter may read the platform clock; it may not import Node. */
+const isPortableAdapter = (file: string): boolean => file.startsWith('src/web/');
 
 const builtins = new Set(builtinModules);
 const isNodeModule = (specifier: string): boolean =>
@@ -115,8 +120,15 @@ describe('impurity detection', () => {
 describe('architecture', () => {
   it('keeps clocks, randomness, the environment and Node built-ins out of the core', () => {
     const impurities = sourceFilesUnder('src')
-      .filter((file) => !isExempt(file))
+      .filter((file) => !isExempt(file) && !isPortableAdapter(file))
       .flatMap((file) => impuritiesOf(file, fs.readFileSync(path.join(repoRoot, file), 'utf8')));
     expect(impurities, impurities.join('\n')).toEqual([]);
+  });
+
+  it('keeps Node built-ins out of the portable adapter', () => {
+    const imports = sourceFilesUnder('src/web')
+      .flatMap((file) => impuritiesOf(file, fs.readFileSync(path.join(repoRoot, file), 'utf8')))
+      .filter((found) => / imports /.test(found));
+    expect(imports, imports.join('\n')).toEqual([]);
   });
 });

@@ -11,9 +11,9 @@ import { isPlainObject } from '../domain/errors.js';
 import { type Fault, faultNames, isFault } from '../mock/faults.js';
 import { controlPath } from '../mock/paths.js';
 import { credentialPath, loginPath } from '../operations/route.js';
+import { applyFixture } from '../web/fixture.js';
+import { MockServer } from '../web/server.js';
 import { runConformanceCommand } from './conformance.js';
-import { MockServer } from './core.js';
-import { applyFixture } from './fixture.js';
 import { startNodeServer } from './node.js';
 
 /**

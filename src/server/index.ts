@@ -1,18 +1,12 @@
 /**
- * The mock server of the nevisIDM credential API: a core handler over the
- * in-memory store, a web-standard `Request → Response` handler, a `node:http`
- * server, fixtures and the command line, over the pure mock of `src/mock/`
- * (state, `/__mock` control API, request flow, faults), re-exported here. The
- * only part of the package that does I/O.
+ * `credential-lifecycle/server`: the mock server on Node — a `node:http`
+ * server and the `credential-lifecycle` command line — over the portable
+ * mock of `credential-lifecycle/mock`, which it re-exports, so Node code can
+ * import everything from here. The only entry that imports Node modules.
  *
  * @packageDocumentation
  */
-export * from '../mock/index.js';
-export * from './clock.js';
+export * from '../web/index.js';
 export * from './command.js';
 export * from './conformance.js';
-export * from './control.js';
-export * from './core.js';
-export * from './fixture.js';
 export * from './node.js';
-export * from './web.js';

@@ -15,7 +15,7 @@ import {
   MockServer,
   maxBodyBytes,
   payloadTooLarge,
-} from './core.js';
+} from '../web/server.js';
 
 /**
  * How to start the Node server.

@@ -89,12 +89,22 @@ export const sourceFilesUnder = (dir: string): string[] =>
     .map((f) => path.join(dir, f).split(path.sep).join('/'))
     .sort();
 
+/**
+ * The package's entries as `package.json` exports them, each mapped from its
+ * built file (`./dist/x/index.js`) to its source (`src/x/index.ts`).
+ */
 const packageEntries = (): Map<string, string> => {
-  const entries = new Map([['credential-lifecycle', path.join(repoRoot, 'src/index.ts')]]);
-  const testing = path.join(repoRoot, 'src/testing/index.ts');
-  if (fs.existsSync(testing)) entries.set('credential-lifecycle/testing', testing);
-  const server = path.join(repoRoot, 'src/server/index.ts');
-  if (fs.existsSync(server)) entries.set('credential-lifecycle/server', server);
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    name: string;
+    exports: Record<string, string | { import?: string; default?: string }>;
+  };
+  const entries = new Map<string, string>();
+  for (const [subpath, target] of Object.entries(manifest.exports)) {
+    const built = typeof target === 'string' ? target : (target.import ?? target.default);
+    if (built === undefined || !built.startsWith('./dist/') || !built.endsWith('.js')) continue;
+    const source = built.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts');
+    entries.set(`${manifest.name}${subpath.slice(1)}`, path.join(repoRoot, source));
+  }
   return entries;
 };
 

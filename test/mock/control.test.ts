@@ -6,7 +6,6 @@
  * clock readings and tokens are comparable too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MockServer } from '../../src/server/core.js';
 import { type RunningServer, startNodeServer } from '../../src/server/node.js';
 import {
   controlPath,
@@ -16,6 +15,7 @@ import {
   type SutRequest,
   type SystemUnderTest,
 } from '../../src/testing/index.js';
+import { MockServer } from '../../src/web/server.js';
 
 const puk = '/nevisidm/api/core/v1/c1/users/u1/puk';
 const start = '2026-01-01T00:00:00Z';

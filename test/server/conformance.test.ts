@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { controlPath } from '../../src/mock/paths.js';
 import { type CliIo, runCli } from '../../src/server/command.js';
 import { decodeSetup } from '../../src/server/conformance.js';
-import { MockServer, type MockServerOptions } from '../../src/server/core.js';
 import { startNodeServer } from '../../src/server/node.js';
+import { MockServer, type MockServerOptions } from '../../src/web/server.js';
 
 const runAgainst = async (options: MockServerOptions, args: readonly string[]) => {
   const server = await startNodeServer({ mock: new MockServer(options), port: 0 });

@@ -1,7 +1,7 @@
 /** Helpers for the server tests: a mock on an ephemeral port and a small HTTP client. */
 import { afterAll, beforeAll } from 'vitest';
-import { MockServer, type MockServerOptions } from '../../src/server/core.js';
 import { type RunningServer, startNodeServer } from '../../src/server/node.js';
+import { MockServer, type MockServerOptions } from '../../src/web/server.js';
 
 export const core = '/nevisidm/api/core/v1';
 export const auth = '/nevisidm/api/auth/v1';

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { either as E } from 'fp-ts';
+import { applyFixture } from './fixture.js';
 import {
   type CoreRequest,
   type CoreResponse,
@@ -13,14 +14,13 @@ import {
   type MockServerOptions,
   maxBodyBytes,
   payloadTooLarge,
-} from './core.js';
-import { applyFixture } from './fixture.js';
+} from './server.js';
 
 /**
  * A web-standard request handler that also exposes the mock it serves.
  *
  * @example
- * import { createMockHandler, type MockHandler } from 'credential-lifecycle/server';
+ * import { createMockHandler, type MockHandler } from 'credential-lifecycle/mock';
  * const handler: MockHandler = createMockHandler();
  * handler.mock.state.store.listUsers('demo'); // []
  */
@@ -35,7 +35,7 @@ export interface MockHandler {
  * existing `mock`), optionally loaded with a fixture.
  *
  * @example
- * import type { MockHandlerOptions } from 'credential-lifecycle/server';
+ * import type { MockHandlerOptions } from 'credential-lifecycle/mock';
  * const options: MockHandlerOptions = { seed: 7, fixture: { clients: { demo: { users: { alice: {} } } } } };
  */
 export interface MockHandlerOptions extends MockServerOptions {
@@ -57,7 +57,7 @@ const headersOf = (headers: Headers): Record<string, string> => {
  * Converts a core response into a web `Response`.
  *
  * @example
- * import { toWebResponse } from 'credential-lifecycle/server';
+ * import { toWebResponse } from 'credential-lifecycle/mock';
  * toWebResponse({ status: 204, headers: {}, bodyText: undefined }).status; // 204
  */
 export const toWebResponse = (response: CoreResponse): Response =>
@@ -71,7 +71,7 @@ export const toWebResponse = (response: CoreResponse): Response =>
  * when its body is too large.
  *
  * @example
- * import { controlPath, fromWebRequest } from 'credential-lifecycle/server';
+ * import { controlPath, fromWebRequest } from 'credential-lifecycle/mock';
  * const core = await fromWebRequest(new Request(`http://mock${controlPath.reset}`, { method: 'POST' }));
  */
 export const fromWebRequest = async (request: Request): Promise<CoreRequest | CoreResponse> => {
@@ -89,7 +89,7 @@ export const fromWebRequest = async (request: Request): Promise<CoreRequest | Co
  *
  * @example
  * ```ts
- * import { controlPath, createMockHandler } from 'credential-lifecycle/server';
+ * import { controlPath, createMockHandler } from 'credential-lifecycle/mock';
  * const handler = createMockHandler({ seed: 1 });
  * await handler(new Request(`http://mock${controlPath.user('demo', 'alice')}`, { method: 'PUT' }));
  * const created = await handler(

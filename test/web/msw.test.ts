@@ -6,7 +6,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { controlPath } from '../../src/mock/paths.js';
-import { createMockHandler } from '../../src/server/web.js';
+import { createMockHandler } from '../../src/web/handler.js';
 
 const mock = createMockHandler({
   seed: 1,

@@ -19,7 +19,7 @@ import { seededRandom, webCryptoRandom } from '../secret/random.js';
  * library's {@link RequestHeaders}).
  *
  * @example
- * import type { HeaderBag } from 'credential-lifecycle/server';
+ * import type { HeaderBag } from 'credential-lifecycle/mock';
  * const headers: HeaderBag = { 'content-type': 'application/json' };
  */
 export type HeaderBag = RequestHeaders;
@@ -28,7 +28,7 @@ export type HeaderBag = RequestHeaders;
  * A request as the core takes it: no stream, no framework object.
  *
  * @example
- * import type { CoreRequest } from 'credential-lifecycle/server';
+ * import type { CoreRequest } from 'credential-lifecycle/mock';
  * const request: CoreRequest = {
  *   method: 'GET',
  *   path: '/nevisidm/api/core/v1/demo/users/alice/tempstrong-password',
@@ -50,7 +50,7 @@ export interface CoreRequest {
  * A response as the core produces it.
  *
  * @example
- * import type { CoreResponse } from 'credential-lifecycle/server';
+ * import type { CoreResponse } from 'credential-lifecycle/mock';
  * const noContent: CoreResponse = { status: 204, headers: {}, bodyText: undefined };
  */
 export interface CoreResponse {
@@ -63,7 +63,7 @@ export interface CoreResponse {
  * The largest request body the server accepts: 64 KiB.
  *
  * @example
- * import { maxBodyBytes } from 'credential-lifecycle/server';
+ * import { maxBodyBytes } from 'credential-lifecycle/mock';
  * maxBodyBytes; // 65_536
  */
 export const maxBodyBytes = 65_536;
@@ -72,7 +72,7 @@ export const maxBodyBytes = 65_536;
  * How to build a mock server core.
  *
  * @example
- * import type { MockServerOptions } from 'credential-lifecycle/server';
+ * import type { MockServerOptions } from 'credential-lifecycle/mock';
  * const options: MockServerOptions = { seed: 42, faults: [] };
  */
 export interface MockServerOptions {
@@ -101,7 +101,7 @@ const json = (status: number, body: unknown, headers: Readonly<Record<string, st
  *
  * @example
  * import { apiError } from 'credential-lifecycle';
- * import { errorResponse } from 'credential-lifecycle/server';
+ * import { errorResponse } from 'credential-lifecycle/mock';
  * errorResponse(apiError(404, 'errors.notFound', 'no route')).status; // 404
  */
 export const errorResponse = (error: ApiError): CoreResponse => answerResponse(errorAnswer(error));
@@ -110,7 +110,7 @@ export const errorResponse = (error: ApiError): CoreResponse => answerResponse(e
  * The response for an operation's answer.
  *
  * @example
- * import { answerResponse } from 'credential-lifecycle/server';
+ * import { answerResponse } from 'credential-lifecycle/mock';
  * answerResponse({ status: 204, headers: {} }).bodyText; // undefined
  */
 export const answerResponse = (answer: HttpAnswer): CoreResponse =>
@@ -127,7 +127,7 @@ const tooLarge = (): ApiError =>
  * The 413 response for a body over {@link maxBodyBytes}.
  *
  * @example
- * import { payloadTooLarge } from 'credential-lifecycle/server';
+ * import { payloadTooLarge } from 'credential-lifecycle/mock';
  * payloadTooLarge().status; // 413
  */
 export const payloadTooLarge = (): CoreResponse => errorResponse(tooLarge());
@@ -136,7 +136,7 @@ export const payloadTooLarge = (): CoreResponse => errorResponse(tooLarge());
  * The 500 response: it never says what went wrong.
  *
  * @example
- * import { internalError } from 'credential-lifecycle/server';
+ * import { internalError } from 'credential-lifecycle/mock';
  * internalError().status; // 500
  */
 export const internalError = (): CoreResponse =>
@@ -153,7 +153,7 @@ const utf8Length = (text: string): number =>
  * type is 415, a body over 64 KiB 413, malformed JSON 400.
  *
  * @example
- * import { parseBody } from 'credential-lifecycle/server';
+ * import { parseBody } from 'credential-lifecycle/mock';
  * parseBody({ method: 'POST', path: '/', headers: { 'content-type': 'application/json' }, bodyText: '{"a":1}' });
  * // right({ a: 1 })
  */
@@ -184,7 +184,7 @@ export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => 
  * concurrent PATCHes with the same `version` see each other.
  *
  * @example
- * import { controlPath, MockServer } from 'credential-lifecycle/server';
+ * import { controlPath, MockServer } from 'credential-lifecycle/mock';
  * const mock = new MockServer({ seed: 1 });
  * mock.handle({ method: 'PUT', path: controlPath.user('demo', 'alice'), headers: {}, bodyText: undefined }).status; // 204
  * mock.handle({
@@ -218,7 +218,7 @@ export class MockServer {
    * details.
    *
    * @example
-   * import { MockServer } from 'credential-lifecycle/server';
+   * import { MockServer } from 'credential-lifecycle/mock';
    * new MockServer().handle({ method: 'GET', path: '/nope', headers: {}, bodyText: undefined }).status; // 404
    */
   handle(request: CoreRequest): CoreResponse {

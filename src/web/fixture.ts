@@ -10,14 +10,14 @@ import { credentialKinds, pathSegmentOfKind } from '../domain/credential-type.js
 import { isPlainObject } from '../domain/errors.js';
 import { controlPath } from '../mock/paths.js';
 import { credentialPath } from '../operations/route.js';
-import type { CoreResponse, MockServer } from './core.js';
+import type { CoreResponse, MockServer } from './server.js';
 
 /**
  * A credential to create for a user: the path segment of its kind and the
  * create body (for a password e.g. `{"password": "…", "stateName": "active"}`).
  *
  * @example
- * import type { FixtureCredential } from 'credential-lifecycle/server';
+ * import type { FixtureCredential } from 'credential-lifecycle/mock';
  * const puk: FixtureCredential = { kind: 'puk', body: {} };
  */
 export interface FixtureCredential {
@@ -29,7 +29,7 @@ export interface FixtureCredential {
  * A user of a fixture: its login id and the credentials to create, in order.
  *
  * @example
- * import type { FixtureUser } from 'credential-lifecycle/server';
+ * import type { FixtureUser } from 'credential-lifecycle/mock';
  * const bob: FixtureUser = { loginId: 'bob' };
  */
 export interface FixtureUser {
@@ -42,7 +42,7 @@ export interface FixtureUser {
  * the type's default and its parameters as nevisIDM writes them (strings).
  *
  * @example
- * import type { FixturePolicy } from 'credential-lifecycle/server';
+ * import type { FixturePolicy } from 'credential-lifecycle/mock';
  * const tsp: FixturePolicy = { type: 'TempStrongPasswordPolicy', default: true, parameters: { ticketLen0: '12' } };
  */
 export interface FixturePolicy {
@@ -55,7 +55,7 @@ export interface FixturePolicy {
  * One client of a fixture: its policies (applied first) and users.
  *
  * @example
- * import type { FixtureClient } from 'credential-lifecycle/server';
+ * import type { FixtureClient } from 'credential-lifecycle/mock';
  * const demo: FixtureClient = { users: { alice: { loginId: 'alice' } } };
  */
 export interface FixtureClient {
@@ -67,7 +67,7 @@ export interface FixtureClient {
  * A fixture file: clients by `extId`.
  *
  * @example
- * import type { Fixture } from 'credential-lifecycle/server';
+ * import type { Fixture } from 'credential-lifecycle/mock';
  * const fixture: Fixture = { clients: { demo: { users: { alice: {}, bob: {} } } } };
  */
 export interface Fixture {
@@ -103,7 +103,7 @@ const describeFailure = (where: string, response: CoreResponse): string => {
  * found, one line each, naming where in the fixture it is.
  *
  * @example
- * import { applyFixture, MockServer } from 'credential-lifecycle/server';
+ * import { applyFixture, MockServer } from 'credential-lifecycle/mock';
  * applyFixture(new MockServer(), { clients: { demo: { users: { alice: { loginId: 'alice' } } } } });
  * // right(undefined)
  */

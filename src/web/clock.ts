@@ -12,7 +12,7 @@ import { type MockClock, mockClock } from '../mock/clock.js';
  * frozen instant.
  *
  * @example
- * import { createMockClock } from 'credential-lifecycle/server';
+ * import { createMockClock } from 'credential-lifecycle/mock';
  * const clock = createMockClock(() => 1_000);
  * clock.advance(500);
  * clock.now(); // 1_500

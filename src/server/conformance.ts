@@ -5,13 +5,12 @@
  * @packageDocumentation
  */
 import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { option as O } from 'fp-ts';
+import { either as E, option as O } from 'fp-ts';
 import { isPlainObject } from '../domain/errors.js';
 import { parseInstant } from '../domain/instant.js';
 import { PolicyType } from '../policy/policy.js';
 import type { ConformanceReport, ConformanceSetup } from '../testing/index.js';
-import type { CliIo } from './command.js';
+import { type CliCommand, integerOption, shellQuote } from './cli-command.js';
 
 const isStringMap = (u: unknown): u is Readonly<Record<string, string>> =>
   isPlainObject(u) && Object.values(u).every((v) => typeof v === 'string');
@@ -98,16 +97,6 @@ export const decodeSetup = (input: unknown): ConformanceSetup | string[] => {
   };
 };
 
-const integer = (name: string, text: string | undefined, min: number): number | string => {
-  if (text === undefined) return Number.NaN;
-  const value = Number(text);
-  return /^-?\d+$/.test(text.trim()) && Number.isSafeInteger(value) && value >= min
-    ? value
-    : `${name}: expected an integer ≥ ${min}, got ${JSON.stringify(text)}`;
-};
-
-const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
-
 /**
  * The lines a conformance report prints: the summary, and for a divergence
  * the error, the shrunk steps, the `curl` lines and how to replay it.
@@ -139,108 +128,145 @@ export const reportLines = (report: ConformanceReport, replayArgs: readonly stri
 };
 
 /**
- * Runs `credential-lifecycle conformance …` and returns the exit code: 0 when
- * the server agrees with the oracle, 1 on a divergence, 2 on a usage error or
- * when the run could not be carried out.
+ * `credential-lifecycle conformance`: runs random command sequences against a
+ * server and compares every answer with the oracle. Exit 0 when the server
+ * agrees, 1 on a divergence, 2 on a usage error or when the run could not be
+ * carried out.
  *
  * @example
- * ```ts
- * import { runConformanceCommand } from 'credential-lifecycle/server';
- * const code = await runConformanceCommand(['--base-url', 'http://127.0.0.1:8080', '--runs', '20'], {
- *   out: console.log,
- *   err: console.error,
- *   env: {},
- *   stopped: () => new Promise(() => {}),
- * });
- * ```
+ * import { conformanceCommand } from 'credential-lifecycle/server';
+ * conformanceCommand.options.find((o) => o.name === 'runs')?.default; // '100'
  */
-export const runConformanceCommand = async (
-  args: readonly string[],
-  io: CliIo,
-): Promise<number> => {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      'base-url': { type: 'string' },
-      runs: { type: 'string', default: '100' },
-      seed: { type: 'string' },
-      path: { type: 'string' },
-      'no-clock': { type: 'boolean', default: false },
-      setup: { type: 'string' },
+export const conformanceCommand: CliCommand = {
+  name: 'conformance',
+  synopsis:
+    'conformance --base-url URL [--runs N] [--seed S] [--path P] [--no-clock] [--setup FILE]',
+  summary:
+    'Runs random command sequences against a nevisIDM-compatible server and compares every answer with the oracle.',
+  options: [
+    {
+      name: 'base-url',
+      type: 'string',
+      value: 'URL',
+      description: 'The server to test, e.g. http://127.0.0.1:8080 (required).',
     },
-    strict: true,
-    allowPositionals: false,
-  });
-  const baseUrl = values['base-url'];
-  const runs = integer('--runs', values.runs, 1);
-  const seed = values.seed === undefined ? undefined : integer('--seed', values.seed, -(2 ** 31));
-  const problems = [
-    ...(baseUrl === undefined || !/^https?:\/\//.test(baseUrl)
-      ? ['--base-url: expected an http(s) URL']
-      : []),
-    ...(typeof runs === 'string' ? [runs] : []),
-    ...(typeof seed === 'string' ? [seed] : []),
-  ];
-  let setup: ConformanceSetup | undefined;
-  if (values.setup !== undefined) {
-    try {
-      const decoded = decodeSetup(JSON.parse(fs.readFileSync(values.setup, 'utf8')));
-      if (Array.isArray(decoded)) problems.push(...decoded.map((p) => `--setup ${p}`));
-      else setup = decoded;
-    } catch (error) {
-      problems.push(`--setup: cannot read ${values.setup}: ${(error as Error).message}`);
+    {
+      name: 'runs',
+      type: 'string',
+      value: 'N',
+      default: '100',
+      description: 'How many random command sequences to run (at least 1).',
+    },
+    {
+      name: 'seed',
+      type: 'string',
+      value: 'S',
+      default: 'random',
+      description: 'The seed of the generator; with --path it replays one failing run.',
+    },
+    {
+      name: 'path',
+      type: 'string',
+      value: 'P',
+      description:
+        'The shrink path of a failing run, as printed with its replay line; used with --seed.',
+    },
+    {
+      name: 'no-clock',
+      type: 'boolean',
+      description:
+        "Leaves the server's clock alone: the oracle reads the time from each answer's Date header and no command waits for a lock to end.",
+    },
+    {
+      name: 'setup',
+      type: 'string',
+      value: 'FILE',
+      description:
+        'A JSON file naming an existing client, users (with self-admin tokens) and policies, for a server without the /__mock control API.',
+    },
+  ],
+  details: [
+    'Without --setup the runner prepares each run through the /__mock control API (reset, users, policies, clock).',
+    'A --setup file reads {"clientExtId", "users": [{"userExtId", "loginId"?, "token"?}], "policies"?: [{"extId", "type", "isDefault", "parameters"}], "ghostUserExtId"?, "start"?}.',
+  ],
+  run: async ({ values }, io) => {
+    const baseUrl = typeof values['base-url'] === 'string' ? values['base-url'] : undefined;
+    const runs = integerOption('runs', values.runs, { min: 1 }, 100);
+    const seed = integerOption('seed', values.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
+    const setupFile = typeof values.setup === 'string' ? values.setup : undefined;
+    const path = typeof values.path === 'string' ? values.path : undefined;
+    const noClock = values['no-clock'] === true;
+    const problems = [
+      ...(baseUrl === undefined || !/^https?:\/\//.test(baseUrl)
+        ? ['--base-url: expected an http(s) URL']
+        : []),
+      ...(E.isLeft(runs) ? [runs.left] : []),
+      ...(E.isLeft(seed) ? [seed.left] : []),
+    ];
+    let setup: ConformanceSetup | undefined;
+    if (setupFile !== undefined) {
+      try {
+        const decoded = decodeSetup(JSON.parse(fs.readFileSync(setupFile, 'utf8')));
+        if (Array.isArray(decoded)) problems.push(...decoded.map((p) => `--setup ${p}`));
+        else setup = decoded;
+      } catch (error) {
+        problems.push(`--setup: cannot read ${setupFile}: ${(error as Error).message}`);
+      }
     }
-  }
-  if (problems.length > 0 || baseUrl === undefined || typeof runs === 'string') {
-    for (const p of problems) io.err(p);
-    return 2;
-  }
-  // Loaded only here: `serve` must not need the testing kit's dependencies.
-  let kit: typeof import('../testing/index.js');
-  try {
-    kit = await import('../testing/index.js');
-  } catch (error) {
-    io.err(
-      `conformance: the testing kit could not be loaded (${error instanceof Error ? error.message : String(error)}); it needs fast-check 4: npm install --save-dev fast-check@4`,
-    );
-    return 2;
-  }
-  const { httpSystem, runConformance } = kit;
-  const system = httpSystem(baseUrl, { control: setup === undefined });
-  const every = Math.max(1, Math.floor(runs / 20));
-  let shown = 0;
-  let generated = 0;
-  let report: ConformanceReport;
-  try {
-    report = await runConformance({
-      system,
-      runs,
-      clock: !values['no-clock'],
-      ...(typeof seed === 'number' ? { seed } : {}),
-      ...(values.path === undefined ? {} : { path: values.path }),
-      ...(setup === undefined ? {} : { setup }),
-      onProgress: (done, total) => {
-        generated = done;
-        if (done === shown || (done % every !== 0 && done !== total)) return;
-        shown = done;
-        io.err(`conformance: ${done}/${total} runs`);
-      },
-      onShrink: (step) => {
-        // The failing run ends generation: show where it stopped, then the shrinking.
-        if (step === 1 && generated !== shown) io.err(`conformance: ${generated}/${runs} runs`);
-        if (step === 1 || step % 10 === 0) io.err(`conformance: shrinking… step ${step}`);
-      },
-    });
-  } catch (error) {
-    io.err(`conformance: could not run: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  }
-  const replayArgs = [
-    '--base-url',
-    baseUrl,
-    ...(values['no-clock'] ? ['--no-clock'] : []),
-    ...(values.setup === undefined ? [] : ['--setup', values.setup]),
-  ];
-  for (const line of reportLines(report, replayArgs)) io.out(line);
-  return report.failures === 0 && report.counterexample === undefined ? 0 : 1;
+    if (problems.length > 0 || baseUrl === undefined || E.isLeft(runs) || E.isLeft(seed)) {
+      for (const p of problems) io.err(p);
+      return 2;
+    }
+    // Loaded only here: `serve` must not need the testing kit's dependencies.
+    let kit: typeof import('../testing/index.js');
+    try {
+      kit = await import('../testing/index.js');
+    } catch (error) {
+      io.err(
+        `conformance: the testing kit could not be loaded (${error instanceof Error ? error.message : String(error)}); it needs fast-check 4: npm install --save-dev fast-check@4`,
+      );
+      return 2;
+    }
+    const { httpSystem, runConformance } = kit;
+    const system = httpSystem(baseUrl, { control: setup === undefined });
+    const total = runs.right;
+    const every = Math.max(1, Math.floor(total / 20));
+    let shown = 0;
+    let generated = 0;
+    let report: ConformanceReport;
+    try {
+      report = await runConformance({
+        system,
+        runs: total,
+        clock: !noClock,
+        ...(seed.right === undefined ? {} : { seed: seed.right }),
+        ...(path === undefined ? {} : { path }),
+        ...(setup === undefined ? {} : { setup }),
+        onProgress: (done, all) => {
+          generated = done;
+          if (done === shown || (done % every !== 0 && done !== all)) return;
+          shown = done;
+          io.err(`conformance: ${done}/${all} runs`);
+        },
+        onShrink: (step) => {
+          // The failing run ends generation: show where it stopped, then the shrinking.
+          if (step === 1 && generated !== shown) io.err(`conformance: ${generated}/${total} runs`);
+          if (step === 1 || step % 10 === 0) io.err(`conformance: shrinking… step ${step}`);
+        },
+      });
+    } catch (error) {
+      io.err(
+        `conformance: could not run: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 2;
+    }
+    const replayArgs = [
+      '--base-url',
+      baseUrl,
+      ...(noClock ? ['--no-clock'] : []),
+      ...(setupFile === undefined ? [] : ['--setup', setupFile]),
+    ];
+    for (const line of reportLines(report, replayArgs)) io.out(line);
+    return report.failures === 0 && report.counterexample === undefined ? 0 : 1;
+  },
 };

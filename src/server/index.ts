@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 export * from '../web/index.js';
+export * from './cli-command.js';
 export * from './command.js';
 export * from './conformance.js';
 export * from './node.js';
+export * from './serve.js';

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { controlPath } from '../../src/mock/paths.js';
-import { type CliIo, runCli } from '../../src/server/command.js';
+import type { CliIo } from '../../src/server/cli-command.js';
+import { runCli } from '../../src/server/command.js';
 import { repoRoot } from '../docs/snippets.js';
 import { call, core } from './support.js';
 

@@ -1,0 +1,178 @@
+/**
+ * The `serve` command: the mock server on `node:http`, optionally loaded
+ * with a fixture, printing ready-to-paste `curl` commands on start.
+ *
+ * @packageDocumentation
+ */
+import * as fs from 'node:fs';
+import { either as E } from 'fp-ts';
+import { isPlainObject } from '../domain/errors.js';
+import { type Fault, faultNames, isFault } from '../mock/faults.js';
+import { controlPath } from '../mock/paths.js';
+import { credentialPath, loginPath } from '../operations/route.js';
+import { applyFixture } from '../web/fixture.js';
+import { MockServer } from '../web/server.js';
+import { type CliCommand, integerOption, shellQuote } from './cli-command.js';
+import { startNodeServer } from './node.js';
+
+/** The user the banner's commands act on: the first with a password in the fixture, else the first. */
+const bannerUser = (
+  fixture: unknown,
+): { clientExtId: string; userExtId: string; password?: string } | undefined => {
+  const clients = isPlainObject(fixture) && isPlainObject(fixture.clients) ? fixture.clients : {};
+  let first: { clientExtId: string; userExtId: string } | undefined;
+  for (const [clientExtId, client] of Object.entries(clients)) {
+    const users = isPlainObject(client) && isPlainObject(client.users) ? client.users : {};
+    for (const [userExtId, user] of Object.entries(users)) {
+      first ??= { clientExtId, userExtId };
+      const credentials =
+        isPlainObject(user) && Array.isArray(user.credentials) ? user.credentials : [];
+      for (const credential of credentials) {
+        if (!isPlainObject(credential) || credential.kind !== 'password') continue;
+        const password = isPlainObject(credential.body) ? credential.body.password : undefined;
+        if (typeof password === 'string') return { clientExtId, userExtId, password };
+      }
+    }
+  }
+  return first;
+};
+
+/**
+ * The three ready-to-paste `curl` commands the server prints on start: with
+ * a fixture user holding a password, create a TSP, read it and log in with
+ * the password; otherwise create a user, a TSP, and read it.
+ *
+ * @example
+ * import { exampleCommands } from 'credential-lifecycle/server';
+ * exampleCommands('http://127.0.0.1:8080', undefined).length; // 3
+ */
+export const exampleCommands = (url: string, fixture: unknown): string[] => {
+  const user = bannerUser(fixture) ?? { clientExtId: 'demo', userExtId: 'alice' };
+  const json = "-H 'Content-Type: application/json'";
+  const tsp = `${url}${credentialPath(user.clientExtId, user.userExtId, 'tempStrongPassword')}`;
+  const create = `curl -sS -i -X POST ${shellQuote(tsp)} ${json} -d '{}'`;
+  const get = `curl -sS -i ${shellQuote(tsp)}`;
+  if (user.password === undefined) {
+    const putUser = `curl -sS -i -X PUT ${shellQuote(`${url}${controlPath.user(user.clientExtId, user.userExtId)}`)}`;
+    return [putUser, create, get];
+  }
+  const login = `${url}${loginPath(user.clientExtId, user.userExtId, 'password')}`;
+  const body = shellQuote(JSON.stringify({ password: user.password }));
+  return [create, get, `curl -sS -i -X POST ${shellQuote(login)} ${json} -d ${body}`];
+};
+
+/**
+ * `credential-lifecycle serve`: serves the mock until SIGINT or SIGTERM.
+ *
+ * @example
+ * import { serveCommand } from 'credential-lifecycle/server';
+ * serveCommand.options.map((o) => o.name);
+ * // ['host', 'port', 'fixture', 'seed', 'quiet', 'fault']
+ */
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  synopsis: 'serve [--host H] [--port N] [--fixture FILE] [--seed N] [--quiet] [--fault NAME]',
+  summary: 'Serves the nevisIDM credential API mock over HTTP until SIGINT or SIGTERM.',
+  options: [
+    {
+      name: 'host',
+      type: 'string',
+      value: 'H',
+      default: '$HOST, else 127.0.0.1',
+      description: 'The address to listen on.',
+    },
+    {
+      name: 'port',
+      type: 'string',
+      value: 'N',
+      default: '$PORT, else 8080',
+      description: 'The port to listen on, 0 to 65535 (0 picks a free one).',
+    },
+    {
+      name: 'fixture',
+      type: 'string',
+      value: 'FILE',
+      description: 'A JSON fixture of clients, policies, users and credentials to load first.',
+    },
+    {
+      name: 'seed',
+      type: 'string',
+      value: 'N',
+      default: 'none (Web Crypto)',
+      description: 'Makes generated secrets, ids and tokens reproducible.',
+    },
+    {
+      name: 'quiet',
+      type: 'boolean',
+      description: 'Writes no JSON log line per request.',
+    },
+    {
+      name: 'fault',
+      type: 'string',
+      value: 'NAME',
+      multiple: true,
+      description: `TEST-ONLY: breaks the server on purpose (${faultNames.join(', ')}).`,
+    },
+  ],
+  details: ['The control API is under /__mock (README.md, "Mock server").'],
+  run: async ({ values }, io) => {
+    const port = integerOption('port', values.port ?? io.env.PORT, { min: 0, max: 65_535 }, 8080);
+    const seed = integerOption('seed', values.seed, {
+      min: Number.MIN_SAFE_INTEGER,
+      max: Number.MAX_SAFE_INTEGER,
+    });
+    const faults = Array.isArray(values.fault) ? values.fault : [];
+    const unknownFault = faults.find((f) => !isFault(f));
+    const problems = [
+      ...(E.isLeft(port) ? [port.left] : []),
+      ...(E.isLeft(seed) ? [seed.left] : []),
+      ...(unknownFault === undefined
+        ? []
+        : [`--fault: unknown fault ${unknownFault}; known: ${faultNames.join(', ')}`]),
+    ];
+    if (problems.length > 0 || E.isLeft(port) || E.isLeft(seed)) {
+      for (const p of problems) io.err(p);
+      return 2;
+    }
+    const mock = new MockServer({
+      ...(seed.right === undefined ? {} : { seed: seed.right }),
+      faults: faults.filter(isFault) satisfies Fault[],
+    });
+    let fixture: unknown;
+    const fixtureFile = typeof values.fixture === 'string' ? values.fixture : undefined;
+    if (fixtureFile !== undefined) {
+      try {
+        fixture = JSON.parse(fs.readFileSync(fixtureFile, 'utf8'));
+      } catch (error) {
+        io.err(`--fixture: cannot read ${fixtureFile}: ${(error as Error).message}`);
+        return 2;
+      }
+      const applied = applyFixture(mock, fixture);
+      if (E.isLeft(applied)) {
+        io.err(`--fixture: invalid fixture ${fixtureFile}:`);
+        for (const p of applied.left) io.err(`  ${p}`);
+        return 2;
+      }
+    }
+    // Listen for the stop signals before listening on the port: a signal sent
+    // as soon as the URL line appears must stop the server, not kill the
+    // process before its handlers exist.
+    const stopped = io.stopped();
+    const server = await startNodeServer({
+      mock,
+      host:
+        (typeof values.host === 'string' ? values.host : undefined) ?? io.env.HOST ?? '127.0.0.1',
+      port: port.right,
+      log: values.quiet === true ? undefined : io.out,
+    });
+    io.out(`credential-lifecycle mock server listening on ${server.url}`);
+    if (faults.length > 0) io.out(`TEST-ONLY faults active: ${faults.join(', ')}`);
+    io.out('Try:');
+    for (const command of exampleCommands(server.url, fixture)) io.out(`  ${command}`);
+    io.out(`Control API under ${server.url}/__mock (README.md, "Mock server"). Ctrl+C stops.`);
+    const signal = await stopped;
+    await server.close();
+    io.err(`stopped (${signal})`);
+    return 0;
+  },
+};

@@ -9,7 +9,7 @@ import { either as E, option as O } from 'fp-ts';
 import { isPlainObject } from '../domain/errors.js';
 import { parseInstant } from '../domain/instant.js';
 import { PolicyType } from '../policy/policy.js';
-import type { ConformanceReport, ConformanceSetup } from '../testing/index.js';
+import type { ConformanceReport, ConformanceSetup } from '../testing/report.js';
 import { type CliCommand, integerOption, shellQuote } from './cli-command.js';
 
 const isStringMap = (u: unknown): u is Readonly<Record<string, string>> =>

@@ -14,4 +14,5 @@ export * from './arbitraries.js';
 export * from './commands.js';
 export * from './conformance.js';
 export * from './oracle.js';
+export * from './report.js';
 export * from './system.js';

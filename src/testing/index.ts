@@ -4,8 +4,8 @@
  * domain value, the system-under-test port with an in-process and an HTTP
  * adapter, model commands for `fc.commands` + `fc.asyncModelRun`, the oracle
  * that predicts each answer, and `runConformance`, which puts them together.
- * Needs the peer dependency `fast-check` (v4). The testing guide shows them
- * at work.
+ * Needs the peer dependency `fast-check` (v4). The
+ * [testing guide](../../docs/testing-guide.md) shows them at work.
  *
  * @packageDocumentation
  * @module credential-lifecycle/testing

@@ -174,32 +174,80 @@ export const pathOf = (context: t.Context): string => {
 const kindOf = (u: unknown): string =>
   u === null ? 'null' : Array.isArray(u) ? 'array' : u === undefined ? 'nothing' : typeof u;
 
+/** A value an enumeration allows: the keys of `t.keyof`, the value of `t.literal`. */
+type EnumValue = string | number | boolean;
+
+/** The values an enumeration codec allows (a union only when all its members are ones). */
+const enumValuesOf = (type: unknown): readonly EnumValue[] | undefined => {
+  const codec = type as { _tag?: unknown; keys?: object; value?: EnumValue; types?: unknown[] };
+  if (codec._tag === 'KeyofType' && codec.keys !== undefined) return Object.keys(codec.keys);
+  if (codec._tag === 'LiteralType' && codec.value !== undefined) return [codec.value];
+  if (codec._tag === 'UnionType' && codec.types !== undefined) {
+    const lists = codec.types.map(enumValuesOf);
+    return lists.every((l) => l !== undefined) ? lists.flat() : undefined;
+  }
+  return undefined;
+};
+
+const allowedText = (values: readonly EnumValue[]): string => {
+  const shown = values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
+  return shown.length === 1 ? (shown[0] ?? '') : `one of ${shown.join(', ')}`;
+};
+
 /**
- * Turns io-ts validation errors into one error entry per failing path. The
- * message names the path, what was expected and the JSON kind of what was
- * found; it never repeats the value itself, so a secret cannot leak into it.
+ * What a codec accepts, as an error message says it: the allowed values of an
+ * enumeration (`t.keyof`, `t.literal`, or a union of them), else the codec's
+ * name.
  *
  * @example
- * import { validationEntries } from 'credential-lifecycle';
+ * import { describeExpected, PolicyType } from 'credential-lifecycle';
+ * import * as t from 'io-ts';
+ * describeExpected(PolicyType); // "one of 'PwdPolicy', 'TempStrongPasswordPolicy', 'TicketPolicy', 'PUKPolicy'"
+ * describeExpected(t.literal(5)); // '5'
+ * describeExpected(t.number); // 'number'
+ */
+export const describeExpected = (type: t.Decoder<unknown, unknown>): string => {
+  const values = enumValuesOf(type);
+  return values === undefined ? type.name : allowedText(values);
+};
+
+/**
+ * Turns io-ts validation errors into one error entry per failing path. The
+ * message names the path, what was expected (for an enumeration, every
+ * allowed value) and the JSON kind of what was found; it never repeats the
+ * value itself, so a secret cannot leak into it.
+ *
+ * @example
+ * import { StateName, validationEntries } from 'credential-lifecycle';
  * import * as t from 'io-ts';
  * const r = t.type({ version: t.number }).decode({ version: 'x' });
  * if (r._tag === 'Left') validationEntries(r.left, 'errors.invalidValue');
  * // [{ code: 'errors.invalidValue', message: '$.version: expected number, got string' }]
+ * const s = t.type({ stateName: StateName }).decode({ stateName: 'locked' });
+ * if (s._tag === 'Left') validationEntries(s.left, 'errors.invalidValue')[0]?.message;
+ * // "$.stateName: expected one of 'initial', 'active', 'tmp-locked', 'fail-locked', 'reset-code', 'admin-changed', 'disabled', 'archived', got string"
  */
 export const validationEntries = (errors: t.Errors, code: string): ErrorEntry[] => {
-  const byPath = new Map<string, { expected: Set<string>; found: string }>();
+  const byPath = new Map<string, { names: Set<string>; values: Set<EnumValue>; found: string }>();
   for (const error of errors) {
     const path = pathOf(error.context);
     const last = error.context[error.context.length - 1];
-    const expected = error.message ?? last?.type.name ?? 'a valid value';
-    const entry = byPath.get(path) ?? { expected: new Set<string>(), found: kindOf(error.value) };
-    entry.expected.add(expected);
+    const entry = byPath.get(path) ?? {
+      names: new Set<string>(),
+      values: new Set<EnumValue>(),
+      found: kindOf(error.value),
+    };
+    // Members of a union of enumerations fail one by one: their values are
+    // gathered into one list.
+    const values = error.message === undefined ? enumValuesOf(last?.type) : undefined;
+    if (values !== undefined) for (const v of values) entry.values.add(v);
+    else entry.names.add(error.message ?? last?.type.name ?? 'a valid value');
     byPath.set(path, entry);
   }
-  return [...byPath].map(([path, { expected, found }]) => ({
-    code,
-    message: `${path}: expected ${[...expected].join(' or ')}, got ${found}`,
-  }));
+  return [...byPath].map(([path, { names, values, found }]) => {
+    const expected = [...names, ...(values.size > 0 ? [allowedText([...values])] : [])];
+    return { code, message: `${path}: expected ${expected.join(' or ')}, got ${found}` };
+  });
 };
 
 /**

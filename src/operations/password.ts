@@ -115,8 +115,23 @@ export const passwordBehaviour: KindBehaviour<'password'> = {
  * POST `…/password`: 201 with the resource (and `passwordFragment` when generated and exposed).
  *
  * @example
- * import { createPassword } from 'credential-lifecycle';
- * typeof createPassword; // 'function'
+ * import { createPassword, defaultPolicyBook, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'Wonder-Land-2026', stateName: 'active' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   created.right.answer.status; // 201
+ *   created.right.answer.headers.location; // '/nevisidm/api/core/v1/c1/users/u1/password'
+ *   created.right.user.credentials.password?.lifecycle.state; // 'active'
+ *   const again = createPassword({ ...input, user: created.right.user });
+ *   again._tag === 'Left' && again.left.status; // 422
+ * }
  */
 export const createPassword = createOperation(passwordBehaviour);
 
@@ -124,8 +139,28 @@ export const createPassword = createOperation(passwordBehaviour);
  * GET `…/password`: 200 with the resource; the password only as its hash.
  *
  * @example
- * import { getPassword } from 'credential-lifecycle';
- * typeof getPassword; // 'function'
+ * import { createPassword, defaultPolicyBook, getPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'Wonder-Land-2026', stateName: 'active' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = getPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'get' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.password?.lifecycle.state; // 'active'
+ *   }
+ * }
  */
 export const getPassword = getOperation(passwordBehaviour);
 
@@ -133,8 +168,29 @@ export const getPassword = getOperation(passwordBehaviour);
  * PATCH `…/password`: state, comment, optimistic `version`.
  *
  * @example
- * import { patchPassword } from 'credential-lifecycle';
- * typeof patchPassword; // 'function'
+ * import { createPassword, defaultPolicyBook, patchPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'Wonder-Land-2026', stateName: 'active' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = patchPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'patch' },
+ *     body: { stateName: 'disabled', version: 0 },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.password?.lifecycle.state; // 'disabled'
+ *     result.right.user.credentials.password?.lifecycle.context.version; // 1
+ *   }
+ * }
  */
 export const patchPassword = patchOperation(passwordBehaviour);
 
@@ -142,8 +198,28 @@ export const patchPassword = patchOperation(passwordBehaviour);
  * DELETE `…/password`: 204.
  *
  * @example
- * import { deletePassword } from 'credential-lifecycle';
- * typeof deletePassword; // 'function'
+ * import { createPassword, defaultPolicyBook, deletePassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'Wonder-Land-2026', stateName: 'active' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = deletePassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'delete' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 204
+ *     result.right.user.credentials.password; // undefined
+ *   }
+ * }
  */
 export const deletePassword = deleteOperation(passwordBehaviour);
 
@@ -151,8 +227,29 @@ export const deletePassword = deleteOperation(passwordBehaviour);
  * POST `…/password/reset`: 201 with `passwordFragment`, or 204.
  *
  * @example
- * import { resetPassword } from 'credential-lifecycle';
- * typeof resetPassword; // 'function'
+ * import { createPassword, defaultPolicyBook, resetPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'Wonder-Land-2026', stateName: 'active' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = resetPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'reset' },
+ *     body: {},
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 204
+ *     result.right.user.credentials.password?.lifecycle.state; // 'initial'
+ *     result.right.user.credentials.password?.lifecycle.context.resetCount; // 1
+ *   }
+ * }
  */
 export const resetPassword = resetOperation(passwordBehaviour);
 
@@ -160,8 +257,33 @@ export const resetPassword = resetOperation(passwordBehaviour);
  * POST `…/password/unlock`: 200 with the resource.
  *
  * @example
- * import { unlockPassword } from 'credential-lifecycle';
- * typeof unlockPassword; // 'function'
+ * import { createPassword, defaultPolicyBook, loginWithPassword, seededRandom, superAdmin, unlockPassword, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'Wonder-Land-2026', stateName: 'active' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * const fail = (user: OperationInput['user']) =>
+ *   loginWithPassword({ ...input, route: { ...input.route, action: 'login' }, body: { password: 'wrong' }, user });
+ * if (created._tag === 'Right') {
+ *   const once = fail(created.right.user);
+ *   const twice = once._tag === 'Right' ? fail(once.right.user) : once;
+ *   if (twice._tag === 'Right') {
+ *     twice.right.user.credentials.password?.lifecycle.state; // 'tmp-locked'
+ *     const result = unlockPassword({
+ *       ...input,
+ *       route: { ...input.route, action: 'unlock' },
+ *       body: {},
+ *       user: twice.right.user,
+ *     });
+ *     result._tag === 'Right' && result.right.answer.status; // 200
+ *     result._tag === 'Right' && result.right.user.credentials.password?.lifecycle.state; // 'active'
+ *   }
+ * }
  */
 export const unlockPassword = unlockOperation(passwordBehaviour);
 
@@ -169,7 +291,28 @@ export const unlockPassword = unlockOperation(passwordBehaviour);
  * POST `/nevisidm/api/auth/v1/…/password/login`: 200 with `{statusCode, description}`.
  *
  * @example
- * import { loginWithPassword } from 'credential-lifecycle';
- * typeof loginWithPassword; // 'function'
+ * import { createPassword, defaultPolicyBook, loginWithPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'Wonder-Land-2026', stateName: 'active' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = loginWithPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'login' },
+ *     body: { password: 'Wonder-Land-2026' },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.answer.body; // { statusCode: 5, description: 'login succeeded' }
+ *     result.right.user.credentials.password?.lifecycle.context.successfulLoginCount; // 1
+ *   }
+ * }
  */
 export const loginWithPassword = loginOperation(passwordBehaviour);

@@ -64,8 +64,23 @@ export const pukBehaviour: KindBehaviour<'puk'> = {
  * POST `…/puk`: 201 with `Location` and the resource.
  *
  * @example
- * import { createPuk } from 'credential-lifecycle';
- * typeof createPuk; // 'function'
+ * import { createPuk, defaultPolicyBook, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * if (created._tag === 'Right') {
+ *   created.right.answer.status; // 201
+ *   created.right.answer.headers.location; // '/nevisidm/api/core/v1/c1/users/u1/puk'
+ *   created.right.user.credentials.puk?.lifecycle.state; // 'active'
+ *   const again = createPuk({ ...input, user: created.right.user });
+ *   again._tag === 'Left' && again.left.status; // 422
+ * }
  */
 export const createPuk = createOperation(pukBehaviour);
 
@@ -73,8 +88,28 @@ export const createPuk = createOperation(pukBehaviour);
  * GET `…/puk`: 200 with the resource and the hash.
  *
  * @example
- * import { getPuk } from 'credential-lifecycle';
- * typeof getPuk; // 'function'
+ * import { createPuk, defaultPolicyBook, getPuk, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * if (created._tag === 'Right') {
+ *   const result = getPuk({
+ *     ...input,
+ *     route: { ...input.route, action: 'get' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.puk?.lifecycle.state; // 'active'
+ *   }
+ * }
  */
 export const getPuk = getOperation(pukBehaviour);
 
@@ -82,8 +117,29 @@ export const getPuk = getOperation(pukBehaviour);
  * PATCH `…/puk`: state, comment, validity, optimistic `version`.
  *
  * @example
- * import { patchPuk } from 'credential-lifecycle';
- * typeof patchPuk; // 'function'
+ * import { createPuk, defaultPolicyBook, patchPuk, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * if (created._tag === 'Right') {
+ *   const result = patchPuk({
+ *     ...input,
+ *     route: { ...input.route, action: 'patch' },
+ *     body: { stateName: 'disabled', version: 0 },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.puk?.lifecycle.state; // 'disabled'
+ *     result.right.user.credentials.puk?.lifecycle.context.version; // 1
+ *   }
+ * }
  */
 export const patchPuk = patchOperation(pukBehaviour);
 
@@ -91,8 +147,28 @@ export const patchPuk = patchOperation(pukBehaviour);
  * DELETE `…/puk`: 204.
  *
  * @example
- * import { deletePuk } from 'credential-lifecycle';
- * typeof deletePuk; // 'function'
+ * import { createPuk, defaultPolicyBook, deletePuk, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * if (created._tag === 'Right') {
+ *   const result = deletePuk({
+ *     ...input,
+ *     route: { ...input.route, action: 'delete' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 204
+ *     result.right.user.credentials.puk; // undefined
+ *   }
+ * }
  */
 export const deletePuk = deleteOperation(pukBehaviour);
 
@@ -100,8 +176,29 @@ export const deletePuk = deleteOperation(pukBehaviour);
  * POST `…/puk/reset`: a new PUK, `resetCount + 1`, reason `reset`; 422 at the policy's `maxResetCount`.
  *
  * @example
- * import { regeneratePuk } from 'credential-lifecycle';
- * typeof regeneratePuk; // 'function'
+ * import { createPuk, defaultPolicyBook, regeneratePuk, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * if (created._tag === 'Right') {
+ *   const result = regeneratePuk({
+ *     ...input,
+ *     route: { ...input.route, action: 'reset' },
+ *     body: {},
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.puk?.lifecycle.state; // 'active'
+ *     result.right.user.credentials.puk?.lifecycle.context.resetCount; // 1
+ *   }
+ * }
  */
 export const regeneratePuk = resetOperation(pukBehaviour);
 
@@ -109,7 +206,28 @@ export const regeneratePuk = resetOperation(pukBehaviour);
  * POST `/nevisidm/api/auth/v1/…/puk/login`.
  *
  * @example
- * import { loginWithPuk } from 'credential-lifecycle';
- * typeof loginWithPuk; // 'function'
+ * import { createPuk, defaultPolicyBook, loginWithPuk, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * if (created._tag === 'Right') {
+ *   const result = loginWithPuk({
+ *     ...input,
+ *     route: { ...input.route, action: 'login' },
+ *     body: { puk: 'not-the-puk' },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.answer.body; // { statusCode: 3, description: 'login failed; the next failure locks the credential' }
+ *     result.right.user.credentials.puk?.lifecycle.context.failedLoginCount; // 1
+ *   }
+ * }
  */
 export const loginWithPuk = loginOperation(pukBehaviour);

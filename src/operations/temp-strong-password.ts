@@ -76,8 +76,23 @@ export const tempStrongPasswordBehaviour: KindBehaviour<'tempStrongPassword'> = 
  * POST `…/tempstrong-password`: 201 with `Location`; the first part in the body when exposed.
  *
  * @example
- * import { createTempStrongPassword } from 'credential-lifecycle';
- * typeof createTempStrongPassword; // 'function'
+ * import { createTempStrongPassword, defaultPolicyBook, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'tempStrongPassword', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTempStrongPassword(input);
+ * if (created._tag === 'Right') {
+ *   created.right.answer.status; // 201
+ *   created.right.answer.headers.location; // '/nevisidm/api/core/v1/c1/users/u1/tempstrong-password'
+ *   created.right.user.credentials.tempStrongPassword?.lifecycle.state; // 'initial'
+ *   const again = createTempStrongPassword({ ...input, user: created.right.user });
+ *   again._tag === 'Left' && again.left.status; // 422
+ * }
  */
 export const createTempStrongPassword = createOperation(tempStrongPasswordBehaviour);
 
@@ -85,8 +100,28 @@ export const createTempStrongPassword = createOperation(tempStrongPasswordBehavi
  * GET `…/tempstrong-password`: 200 with the resource and the hash.
  *
  * @example
- * import { getTempStrongPassword } from 'credential-lifecycle';
- * typeof getTempStrongPassword; // 'function'
+ * import { createTempStrongPassword, defaultPolicyBook, getTempStrongPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'tempStrongPassword', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTempStrongPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = getTempStrongPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'get' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.tempStrongPassword?.lifecycle.state; // 'initial'
+ *   }
+ * }
  */
 export const getTempStrongPassword = getOperation(tempStrongPasswordBehaviour);
 
@@ -94,8 +129,29 @@ export const getTempStrongPassword = getOperation(tempStrongPasswordBehaviour);
  * PATCH `…/tempstrong-password`: state, comment, optimistic `version`.
  *
  * @example
- * import { patchTempStrongPassword } from 'credential-lifecycle';
- * typeof patchTempStrongPassword; // 'function'
+ * import { createTempStrongPassword, defaultPolicyBook, patchTempStrongPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'tempStrongPassword', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTempStrongPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = patchTempStrongPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'patch' },
+ *     body: { stateName: 'disabled', version: 0 },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.tempStrongPassword?.lifecycle.state; // 'disabled'
+ *     result.right.user.credentials.tempStrongPassword?.lifecycle.context.version; // 1
+ *   }
+ * }
  */
 export const patchTempStrongPassword = patchOperation(tempStrongPasswordBehaviour);
 
@@ -103,8 +159,28 @@ export const patchTempStrongPassword = patchOperation(tempStrongPasswordBehaviou
  * DELETE `…/tempstrong-password`: 204.
  *
  * @example
- * import { deleteTempStrongPassword } from 'credential-lifecycle';
- * typeof deleteTempStrongPassword; // 'function'
+ * import { createTempStrongPassword, defaultPolicyBook, deleteTempStrongPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'tempStrongPassword', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTempStrongPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = deleteTempStrongPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'delete' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 204
+ *     result.right.user.credentials.tempStrongPassword; // undefined
+ *   }
+ * }
  */
 export const deleteTempStrongPassword = deleteOperation(tempStrongPasswordBehaviour);
 
@@ -112,8 +188,29 @@ export const deleteTempStrongPassword = deleteOperation(tempStrongPasswordBehavi
  * POST `…/tempstrong-password/reset`: state initial, a new secret; 200 with the first part, or 204.
  *
  * @example
- * import { resetTempStrongPassword } from 'credential-lifecycle';
- * typeof resetTempStrongPassword; // 'function'
+ * import { createTempStrongPassword, defaultPolicyBook, resetTempStrongPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'tempStrongPassword', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTempStrongPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = resetTempStrongPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'reset' },
+ *     body: {},
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.tempStrongPassword?.lifecycle.state; // 'initial'
+ *     result.right.user.credentials.tempStrongPassword?.lifecycle.context.resetCount; // 1
+ *   }
+ * }
  */
 export const resetTempStrongPassword = resetOperation(tempStrongPasswordBehaviour);
 
@@ -121,7 +218,28 @@ export const resetTempStrongPassword = resetOperation(tempStrongPasswordBehaviou
  * POST `/nevisidm/api/auth/v1/…/tempstrong-password/login`.
  *
  * @example
- * import { loginWithTempStrongPassword } from 'credential-lifecycle';
- * typeof loginWithTempStrongPassword; // 'function'
+ * import { createTempStrongPassword, defaultPolicyBook, loginWithTempStrongPassword, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'tempStrongPassword', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTempStrongPassword(input);
+ * if (created._tag === 'Right') {
+ *   const result = loginWithTempStrongPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'login' },
+ *     body: { tempStrongPassword: 'not-the-secret' },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.answer.body; // { statusCode: 3, description: 'login failed; the next failure locks the credential' }
+ *     result.right.user.credentials.tempStrongPassword?.lifecycle.context.failedLoginCount; // 1
+ *   }
+ * }
  */
 export const loginWithTempStrongPassword = loginOperation(tempStrongPasswordBehaviour);

@@ -67,8 +67,23 @@ export const ticketBehaviour: KindBehaviour<'ticket'> = {
  * POST `…/ticket`: 201 with `Location` and the resource.
  *
  * @example
- * import { createTicket } from 'credential-lifecycle';
- * typeof createTicket; // 'function'
+ * import { createTicket, defaultPolicyBook, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'ticket', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { identification: 'order-42' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTicket(input);
+ * if (created._tag === 'Right') {
+ *   created.right.answer.status; // 201
+ *   created.right.answer.headers.location; // '/nevisidm/api/core/v1/c1/users/u1/ticket'
+ *   created.right.user.credentials.ticket?.lifecycle.state; // 'active'
+ *   const again = createTicket({ ...input, user: created.right.user });
+ *   again._tag === 'Left' && again.left.status; // 422
+ * }
  */
 export const createTicket = createOperation(ticketBehaviour);
 
@@ -76,8 +91,28 @@ export const createTicket = createOperation(ticketBehaviour);
  * GET `…/ticket`: 200 with the resource and the hash.
  *
  * @example
- * import { getTicket } from 'credential-lifecycle';
- * typeof getTicket; // 'function'
+ * import { createTicket, defaultPolicyBook, getTicket, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'ticket', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { identification: 'order-42' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTicket(input);
+ * if (created._tag === 'Right') {
+ *   const result = getTicket({
+ *     ...input,
+ *     route: { ...input.route, action: 'get' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.ticket?.lifecycle.state; // 'active'
+ *   }
+ * }
  */
 export const getTicket = getOperation(ticketBehaviour);
 
@@ -85,8 +120,29 @@ export const getTicket = getOperation(ticketBehaviour);
  * PATCH `…/ticket`: state, comment, identification, validity, optimistic `version`.
  *
  * @example
- * import { patchTicket } from 'credential-lifecycle';
- * typeof patchTicket; // 'function'
+ * import { createTicket, defaultPolicyBook, patchTicket, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'ticket', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { identification: 'order-42' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTicket(input);
+ * if (created._tag === 'Right') {
+ *   const result = patchTicket({
+ *     ...input,
+ *     route: { ...input.route, action: 'patch' },
+ *     body: { stateName: 'disabled', version: 0 },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.ticket?.lifecycle.state; // 'disabled'
+ *     result.right.user.credentials.ticket?.lifecycle.context.version; // 1
+ *   }
+ * }
  */
 export const patchTicket = patchOperation(ticketBehaviour);
 
@@ -94,8 +150,28 @@ export const patchTicket = patchOperation(ticketBehaviour);
  * DELETE `…/ticket`: 204.
  *
  * @example
- * import { deleteTicket } from 'credential-lifecycle';
- * typeof deleteTicket; // 'function'
+ * import { createTicket, defaultPolicyBook, deleteTicket, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'ticket', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { identification: 'order-42' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTicket(input);
+ * if (created._tag === 'Right') {
+ *   const result = deleteTicket({
+ *     ...input,
+ *     route: { ...input.route, action: 'delete' },
+ *     body: undefined,
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 204
+ *     result.right.user.credentials.ticket; // undefined
+ *   }
+ * }
  */
 export const deleteTicket = deleteOperation(ticketBehaviour);
 
@@ -103,8 +179,29 @@ export const deleteTicket = deleteOperation(ticketBehaviour);
  * POST `…/ticket/reset`: a new ticket; 200 with the resource.
  *
  * @example
- * import { resetTicket } from 'credential-lifecycle';
- * typeof resetTicket; // 'function'
+ * import { createTicket, defaultPolicyBook, resetTicket, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'ticket', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { identification: 'order-42' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTicket(input);
+ * if (created._tag === 'Right') {
+ *   const result = resetTicket({
+ *     ...input,
+ *     route: { ...input.route, action: 'reset' },
+ *     body: {},
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.user.credentials.ticket?.lifecycle.state; // 'active'
+ *     result.right.user.credentials.ticket?.lifecycle.context.resetCount; // 1
+ *   }
+ * }
  */
 export const resetTicket = resetOperation(ticketBehaviour);
 
@@ -112,7 +209,28 @@ export const resetTicket = resetOperation(ticketBehaviour);
  * POST `/nevisidm/api/auth/v1/…/ticket/login`.
  *
  * @example
- * import { loginWithTicket } from 'credential-lifecycle';
- * typeof loginWithTicket; // 'function'
+ * import { createTicket, defaultPolicyBook, loginWithTicket, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
+ * const input: OperationInput = {
+ *   route: { kind: 'ticket', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { identification: 'order-42' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * };
+ * const created = createTicket(input);
+ * if (created._tag === 'Right') {
+ *   const result = loginWithTicket({
+ *     ...input,
+ *     route: { ...input.route, action: 'login' },
+ *     body: { ticket: 'not-the-ticket' },
+ *     user: created.right.user,
+ *   });
+ *   if (result._tag === 'Right') {
+ *     result.right.answer.status; // 200
+ *     result.right.answer.body; // { statusCode: 3, description: 'login failed; the next failure locks the credential' }
+ *     result.right.user.credentials.ticket?.lifecycle.context.failedLoginCount; // 1
+ *   }
+ * }
  */
 export const loginWithTicket = loginOperation(ticketBehaviour);

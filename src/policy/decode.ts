@@ -5,7 +5,13 @@
  */
 import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
-import { type ApiError, ErrorCode, type ErrorEntry, isPlainObject } from '../domain/errors.js';
+import {
+  type ApiError,
+  describeExpected,
+  ErrorCode,
+  type ErrorEntry,
+  isPlainObject,
+} from '../domain/errors.js';
 import {
   commonPolicyParameters,
   defaultPolicy,
@@ -111,7 +117,7 @@ export const decodePolicy = <T extends PolicyType>(
   if (!PolicyType.is(type)) {
     return E.left({
       status: 422,
-      errors: [invalid(`type: got ${describe(type)}, expected ${PolicyType.name} value`)],
+      errors: [invalid(`type: got ${describe(type)}, expected ${describeExpected(PolicyType)}`)],
     });
   }
   if (!isPlainObject(input)) {

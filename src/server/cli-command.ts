@@ -58,8 +58,10 @@ export interface CliOption {
   readonly multiple?: boolean;
   /** The placeholder of the value in the help text, e.g. `N` or `FILE`. */
   readonly value?: string;
-  /** The default, as the help text shows it (flags default to off). */
+  /** The default, as the help text shows it (a flag without one shows `off`). */
   readonly default?: string;
+  /** Must be given: the help text says `Required.` instead of a default. */
+  readonly required?: boolean;
   /** One sentence: what the option does. */
   readonly description: string;
 }
@@ -116,9 +118,16 @@ export interface CliCommand {
 const optionColumn = (option: CliOption): string =>
   `--${option.name}${option.type === 'string' ? ` ${option.value ?? 'VALUE'}` : ''}`;
 
+/** What the help says an option is when it is not given (a flag: off). */
+const defaultText = (option: CliOption): string => {
+  if (option.required === true) return ' Required.';
+  const shown = option.default ?? (option.type === 'boolean' ? 'off' : undefined);
+  return shown === undefined ? '' : ` Default: ${shown}.`;
+};
+
 /**
  * The `--help` text of one command: usage, the summary, every option with
- * its default, then the details.
+ * its default (`Required.` for one that must be given), then the details.
  *
  * @example
  * import { commandHelp } from 'credential-lifecycle/server';
@@ -130,7 +139,7 @@ const optionColumn = (option: CliOption): string =>
  *   run: async () => 0,
  * }).split('\n');
  * // ['Usage: credential-lifecycle hello [--loud]', '', 'Says hello.', '', 'Options:',
- * //  '  --loud   Shout.', '  --help   Show this help and exit.']
+ * //  '  --loud   Shout. Default: off.', '  --help   Show this help and exit.']
  */
 export const commandHelp = (command: CliCommand): string => {
   const rows: (readonly [string, string])[] = [
@@ -138,7 +147,7 @@ export const commandHelp = (command: CliCommand): string => {
       (o) =>
         [
           optionColumn(o),
-          `${o.description}${o.default === undefined ? '' : ` Default: ${o.default}.`}${o.multiple === true ? ' May be repeated.' : ''}`,
+          `${o.description}${defaultText(o)}${o.multiple === true ? ' May be repeated.' : ''}`,
         ] as const,
     ),
     ['--help', 'Show this help and exit.'],

@@ -9,7 +9,7 @@ import { either as E, option as O } from 'fp-ts';
 import { isPlainObject } from '../domain/errors.js';
 import { parseInstant } from '../domain/instant.js';
 import { PolicyType } from '../policy/policy.js';
-import type { ConformanceReport, ConformanceSetup } from '../testing/index.js';
+import type { ConformanceReport, ConformanceSetup } from '../testing/report.js';
 import { type CliCommand, integerOption, shellQuote } from './cli-command.js';
 
 const isStringMap = (u: unknown): u is Readonly<Record<string, string>> =>
@@ -148,7 +148,8 @@ export const conformanceCommand: CliCommand = {
       name: 'base-url',
       type: 'string',
       value: 'URL',
-      description: 'The server to test, e.g. http://127.0.0.1:8080 (required).',
+      required: true,
+      description: 'The server to test, e.g. http://127.0.0.1:8080.',
     },
     {
       name: 'runs',
@@ -168,6 +169,7 @@ export const conformanceCommand: CliCommand = {
       name: 'path',
       type: 'string',
       value: 'P',
+      default: 'none (new sequences)',
       description:
         'The shrink path of a failing run, as printed with its replay line; used with --seed.',
     },
@@ -181,6 +183,7 @@ export const conformanceCommand: CliCommand = {
       name: 'setup',
       type: 'string',
       value: 'FILE',
+      default: 'none (each run is prepared through /__mock)',
       description:
         'A JSON file naming an existing client, users (with self-admin tokens) and policies, for a server without the /__mock control API.',
     },

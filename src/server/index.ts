@@ -2,9 +2,12 @@
  * `credential-lifecycle/server`: the mock server on Node — a `node:http`
  * server and the `credential-lifecycle` command line — over the portable
  * mock of `credential-lifecycle/mock`, which it re-exports, so Node code can
- * import everything from here. The only entry that imports Node modules.
+ * import everything from here. The only entry that imports Node modules; its
+ * declarations need `@types/node`, not fast-check (the `conformance` command
+ * loads the testing kit only when it runs).
  *
  * @packageDocumentation
+ * @module credential-lifecycle/server
  */
 export * from '../web/index.js';
 export * from './cli-command.js';

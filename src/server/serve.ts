@@ -92,6 +92,7 @@ export const serveCommand: CliCommand = {
       name: 'fixture',
       type: 'string',
       value: 'FILE',
+      default: 'none (an empty store with the four default policies)',
       description: 'A JSON fixture of clients, policies, users and credentials to load first.',
     },
     {
@@ -111,6 +112,7 @@ export const serveCommand: CliCommand = {
       type: 'string',
       value: 'NAME',
       multiple: true,
+      default: 'none',
       description: `TEST-ONLY: breaks the server on purpose (${faultNames.join(', ')}).`,
     },
   ],

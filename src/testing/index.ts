@@ -4,9 +4,11 @@
  * domain value, the system-under-test port with an in-process and an HTTP
  * adapter, model commands for `fc.commands` + `fc.asyncModelRun`, the oracle
  * that predicts each answer, and `runConformance`, which puts them together.
- * Needs the peer dependency `fast-check` (v4).
+ * Needs the peer dependency `fast-check` (v4). The
+ * [testing guide](../../docs/testing-guide.md) shows them at work.
  *
  * @packageDocumentation
+ * @module credential-lifecycle/testing
  */
 
 export { controlPath } from '../mock/paths.js';
@@ -14,4 +16,5 @@ export * from './arbitraries.js';
 export * from './commands.js';
 export * from './conformance.js';
 export * from './oracle.js';
+export * from './report.js';
 export * from './system.js';

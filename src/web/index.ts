@@ -7,9 +7,10 @@
  * fixture; the I/O-free mock of `src/mock/` (state, `/__mock` control API,
  * control paths, faults) is re-exported. Imports no Node module and no
  * optional dependency; the Node server and the command line are in
- * `credential-lifecycle/mock`.
+ * `credential-lifecycle/server`.
  *
  * @packageDocumentation
+ * @module credential-lifecycle/mock
  */
 export * from '../mock/index.js';
 export * from './clock.js';

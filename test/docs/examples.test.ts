@@ -58,6 +58,14 @@ describe('extracting examples', () => {
   it('finds examples in the sources', () => {
     expect(srcSnippets.length).toBeGreaterThan(50);
   });
+
+  it("has no placeholder example (`typeof x; // 'function'` shows no call and no answer)", () => {
+    const placeholder = /\btypeof\s+[\w.]+\s*;?\s*\/\/\s*'(function|object)'/;
+    const found = [...srcSnippets, ...readmeSnippets]
+      .filter((s) => placeholder.test(s.code))
+      .map((s) => `${s.file}:${s.line}`);
+    expect(found).toEqual([]);
+  });
 });
 
 describe('TSDoc @example blocks type-check', () => {

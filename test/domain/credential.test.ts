@@ -163,16 +163,16 @@ describe('rejected credential resources', () => {
 
   it('rejects the display name of another kind at $.type', () => {
     expect(messages(PasswordCredential, { ...pwWire, type: 'PUK' })).toEqual([
-      '$.type: expected "Password", got string',
+      "$.type: expected 'Password', got string",
     ]);
   });
 
   it('rejects an unknown state or reason', () => {
     expect(messages(PasswordCredential, { ...pwWire, stateName: 'locked' })).toEqual([
-      '$.stateName: expected StateName, got string',
+      "$.stateName: expected one of 'initial', 'active', 'tmp-locked', 'fail-locked', 'reset-code', 'admin-changed', 'disabled', 'archived', got string",
     ]);
     expect(messages(PasswordCredential, { ...pwWire, stateChangeReason: 'because' })).toEqual([
-      '$.stateChangeReason: expected StateChangeReason, got string',
+      "$.stateChangeReason: expected one of 'customized-reason-code', 'initialized', 'activated', 'too-many-login-failures', 'reset-by-admin', 'changed-by-admin', 'changed-by-user', 'logged-in-with-strong-cred', 'cert-uploaded', 'policy-check-failed', 'renewal', 'reset', 'cert-revoked', 'unlock', 'changed-by-batchjob', got string",
     ]);
   });
 

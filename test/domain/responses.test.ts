@@ -36,7 +36,7 @@ describe('login answers', () => {
   it('rejects other codes at $.statusCode', () => {
     const r = LoginResponse.decode({ statusCode: 1, description: 'd' });
     expect(E.isLeft(r) && validationEntries(r.left, 'x').map((e) => e.message)).toEqual([
-      '$.statusCode: expected 5 or 2 or 3 or 4 or 9, got number',
+      '$.statusCode: expected one of 5, 2, 3, 4, 9, got number',
     ]);
   });
 });

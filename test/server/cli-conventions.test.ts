@@ -44,7 +44,7 @@ describe('the command line', () => {
   });
 
   it.each(cliCommands.map((c) => [c.name, c] as const))(
-    '%s --help documents every option, with its default where it has one',
+    '%s --help documents every option and its default (or that it is required)',
     async (name, command) => {
       const { out, io } = capture();
       expect(await runCli([name, '--help'], io)).toBe(0);
@@ -55,6 +55,7 @@ describe('the command line', () => {
         expect(line, `--${option.name}`).toBeDefined();
         expect(line).toContain(option.description.slice(0, 20));
         if (option.default !== undefined) expect(line).toContain(`Default: ${option.default}.`);
+        expect(line, `--${option.name}`).toMatch(/ (Default: .+|Required)\.( May be repeated\.)?$/);
       }
     },
   );

@@ -73,7 +73,7 @@ describe('entry points', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     expect(pkg.exports['./testing']).toEqual({
       types: './dist/testing/index.d.ts',
-      import: './dist/testing/index.js',
+      default: './dist/testing/index.js',
     });
     expect(pkg.peerDependencies['fast-check']).toBe('^4');
     expect(pkg.devDependencies['fast-check']).toBeDefined();

@@ -1,0 +1,159 @@
+/**
+ * Some examples are run, not only type-checked: those of the REST operations
+ * of each kind. In such an example every statement `expression; // literal`
+ * (a string, number, boolean, null, undefined, or an array or object of
+ * these) is an assertion: the expression must deep-equal the literal. An
+ * answer written as prose (`// right(…)`) is not checked. Each run example
+ * must check at least one answer.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { examplesOf, repoRoot, type Snippet } from './snippets.js';
+
+/** The sources whose examples are run. */
+const runFiles = [
+  'src/operations/password.ts',
+  'src/operations/temp-strong-password.ts',
+  'src/operations/ticket.ts',
+  'src/operations/puk.ts',
+];
+
+/** Whether an expression is a plain literal value (what an answer comment may state). */
+const isLiteral = (node: ts.Expression): boolean => {
+  if (ts.isParenthesizedExpression(node)) return isLiteral(node.expression);
+  if (
+    ts.isStringLiteral(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    ts.isNumericLiteral(node) ||
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    node.kind === ts.SyntaxKind.NullKeyword
+  ) {
+    return true;
+  }
+  if (ts.isIdentifier(node)) return node.text === 'undefined';
+  if (ts.isPrefixUnaryExpression(node)) {
+    return node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand);
+  }
+  if (ts.isArrayLiteralExpression(node)) return node.elements.every(isLiteral);
+  if (ts.isObjectLiteralExpression(node)) {
+    return node.properties.every((p) => ts.isPropertyAssignment(p) && isLiteral(p.initializer));
+  }
+  return false;
+};
+
+/** The comment text as a literal expression, if it is one. */
+const literalOf = (comment: string): string | undefined => {
+  const source = ts.createSourceFile('answer.ts', `(${comment});`, ts.ScriptTarget.Latest, true);
+  const [statement] = source.statements;
+  const parsed = (source as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics ?? [];
+  return parsed.length === 0 &&
+    source.statements.length === 1 &&
+    statement !== undefined &&
+    ts.isExpressionStatement(statement) &&
+    isLiteral(statement.expression)
+    ? comment
+    : undefined;
+};
+
+/**
+ * The example with each `expression; // literal` statement replaced by a call
+ * `__answer(expression, literal, line)`, and the package imports pointing at
+ * the sources. Also returns how many answers it checks.
+ */
+const instrument = (snippet: Snippet): { code: string; answers: number } => {
+  const code = snippet.code;
+  const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, true);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node)) {
+      const [comment] = ts.getTrailingCommentRanges(code, node.end) ?? [];
+      const text =
+        comment?.kind === ts.SyntaxKind.SingleLineCommentTrivia
+          ? code.slice(comment.pos + 2, comment.end).trim()
+          : undefined;
+      const literal = text === undefined ? undefined : literalOf(text);
+      if (literal !== undefined) {
+        const line = snippet.line + source.getLineAndCharacterOfPosition(node.getStart()).line;
+        const expression = node.expression.getText(source);
+        edits.push({
+          start: node.expression.getStart(source),
+          end: node.expression.getEnd(),
+          text: `__answer(${expression}, ${literal}, ${JSON.stringify(`${snippet.file}:${line}`)})`,
+        });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let instrumented = code;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    instrumented = instrumented.slice(0, edit.start) + edit.text + instrumented.slice(edit.end);
+  }
+  const entry = path.join(repoRoot, 'src/index.ts');
+  instrumented = instrumented.replace(/from 'credential-lifecycle'/g, `from '${entry}'`);
+  return { code: `${instrumented}\nexport {};\n`, answers: edits.length };
+};
+
+interface Answer {
+  readonly where: string;
+  readonly actual: unknown;
+  readonly expected: unknown;
+}
+
+const answers: Answer[] = [];
+(globalThis as { __answer?: unknown }).__answer = (
+  actual: unknown,
+  expected: unknown,
+  where: string,
+) => {
+  answers.push({ where, actual, expected });
+};
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credential-lifecycle-run-examples-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const snippets = runFiles.flatMap((file) =>
+  examplesOf(file, fs.readFileSync(path.join(repoRoot, file), 'utf8')),
+);
+
+describe('instrumenting an example', () => {
+  it('turns literal answers into checks and leaves prose answers alone', () => {
+    const { code, answers: count } = instrument({
+      file: 'f.ts',
+      line: 10,
+      code: [
+        "import { x } from 'credential-lifecycle';",
+        'x(1); // 2',
+        'if (x) {',
+        "  x.y; // { a: [1, 'b'], c: undefined }",
+        '}',
+        'x(3); // right(the thing)',
+        'x(4);',
+      ].join('\n'),
+    });
+    expect(count).toBe(2);
+    expect(code).toContain('__answer(x(1), 2, "f.ts:11");');
+    expect(code).toContain(`__answer(x.y, { a: [1, 'b'], c: undefined }, "f.ts:13");`);
+    expect(code).toContain('x(3); // right(the thing)');
+    expect(code).toContain('x(4);\n');
+    expect(code).toContain(`from '${path.join(repoRoot, 'src/index.ts')}'`);
+  });
+});
+
+describe('the operations examples answer what they say', () => {
+  it.each(snippets.map((s) => [`${s.file}:${s.line}`, s] as const))('%s', async (_where, s) => {
+    const { code, answers: count } = instrument(s);
+    expect(count, 'an example of an operation checks at least one answer').toBeGreaterThan(0);
+    const file = path.join(dir, `example-${s.file.replace(/\W/g, '-')}-${s.line}.ts`);
+    fs.writeFileSync(file, code);
+    const before = answers.length;
+    await import(file);
+    const given = answers.slice(before);
+    expect(given.length, 'every checked answer was reached').toBe(count);
+    for (const a of given) expect(a.actual, a.where).toEqual(a.expected);
+  });
+});

@@ -7,6 +7,15 @@
 import { either as E } from 'fp-ts';
 
 /**
+ * A digest function a stored SSHA or PBKDF2 value names.
+ *
+ * @example
+ * import type { DigestAlgorithm } from 'credential-lifecycle';
+ * const d: DigestAlgorithm = 'SHA-256';
+ */
+export type DigestAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-512';
+
+/**
  * Why a stored hash could not be read. Messages describe the problem without
  * repeating the stored value.
  *

@@ -57,8 +57,8 @@ import {
 
 export type { Argon2idHash, Argon2idParameters } from './argon2id.js';
 export type { BcryptHash, BcryptParameters } from './bcrypt.js';
-export type { HashFormatError } from './hash-format.js';
-export type { Pbkdf2DigestAlgorithm, Pbkdf2Hash, Pbkdf2Parameters } from './pbkdf2.js';
+export type { DigestAlgorithm, HashFormatError } from './hash-format.js';
+export type { Pbkdf2Hash, Pbkdf2Parameters } from './pbkdf2.js';
 export type { SshaHash } from './ssha.js';
 
 /**
@@ -71,15 +71,6 @@ export type { SshaHash } from './ssha.js';
  * const alg: HashAlgorithm = 'ARGON2ID';
  */
 export type HashAlgorithm = 'SSHA' | 'SSHA256' | 'PBKDF2' | 'ARGON2ID' | 'bcrypt';
-
-/**
- * A digest function a stored SSHA or PBKDF2 value names.
- *
- * @example
- * import type { DigestAlgorithm } from 'credential-lifecycle';
- * const d: DigestAlgorithm = 'SHA-256';
- */
-export type DigestAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-512';
 
 /**
  * A stored hash taken apart, told apart by `kind`. Every kind has its `salt`

@@ -13,6 +13,7 @@ import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { either as E } from 'fp-ts';
 import {
   constantTimeEqual,
+  type DigestAlgorithm,
   type HashFormatError,
   hashFormatError,
   MAX_UINT32,
@@ -53,9 +54,6 @@ export const PBKDF2_BOUNDS = {
   keyLength: { min: 16, max: 64 },
 } as const;
 
-/** The digests a stored PBKDF2 value may name. */
-export type Pbkdf2DigestAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-512';
-
 /**
  * A PBKDF2 value taken apart.
  *
@@ -72,7 +70,7 @@ export interface Pbkdf2Hash {
   /** The scheme as written, without its braces or dollars (`PBKDF2-SHA256`, `pbkdf2-sha512`). */
   readonly scheme: string;
   /** The HMAC digest the scheme names. */
-  readonly digestAlgorithm: Pbkdf2DigestAlgorithm;
+  readonly digestAlgorithm: DigestAlgorithm;
   /** The iteration count. */
   readonly iterations: number;
   /** The salt bytes (any length up to 1024, also none). */
@@ -82,7 +80,7 @@ export interface Pbkdf2Hash {
 }
 
 /** OpenLDAP scheme names (lower case) → digest. */
-export const openLdapPbkdf2Schemes: ReadonlyMap<string, Pbkdf2DigestAlgorithm> = new Map([
+export const openLdapPbkdf2Schemes: ReadonlyMap<string, DigestAlgorithm> = new Map([
   ['pbkdf2', 'SHA-1'],
   ['pbkdf2-sha1', 'SHA-1'],
   ['pbkdf2-sha256', 'SHA-256'],
@@ -90,7 +88,7 @@ export const openLdapPbkdf2Schemes: ReadonlyMap<string, Pbkdf2DigestAlgorithm> =
 ]);
 
 /** passlib identifiers (exact case) → digest. */
-export const passlibPbkdf2Schemes: ReadonlyMap<string, Pbkdf2DigestAlgorithm> = new Map([
+export const passlibPbkdf2Schemes: ReadonlyMap<string, DigestAlgorithm> = new Map([
   ['pbkdf2', 'SHA-1'],
   ['pbkdf2-sha256', 'SHA-256'],
   ['pbkdf2-sha512', 'SHA-512'],
@@ -110,7 +108,7 @@ export const parsePbkdf2 = (
   start: number,
   layout: Pbkdf2Hash['layout'],
   scheme: string,
-  digestAlgorithm: Pbkdf2DigestAlgorithm,
+  digestAlgorithm: DigestAlgorithm,
 ): E.Either<HashFormatError, Pbkdf2Hash> => {
   const first = stored.indexOf('$', start);
   const second = first < 0 ? -1 : stored.indexOf('$', first + 1);

@@ -6,6 +6,7 @@
 import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import { type ApiError, ErrorCode, type ErrorEntry, isPlainObject } from '../domain/errors.js';
+import { defaultHashParameters } from '../secret/hash.js';
 import { hashSubParameters } from './hash-parameters.js';
 import {
   commonPolicyParameters,
@@ -78,7 +79,10 @@ const PARAMETERS: { readonly [K in PolicyType]: Readonly<Record<string, AnyCodec
  * (the only key length OpenLDAP and passlib read).
  */
 const PBKDF2_DIGEST_DEFAULTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  'SHA-256': { iterations: 600_000, keyLength: 32 },
+  'SHA-256': {
+    iterations: defaultHashParameters.pbkdf2.iterations,
+    keyLength: defaultHashParameters.pbkdf2.keyLength,
+  },
   'SHA-512': { iterations: 220_000, keyLength: 64 },
 };
 

@@ -154,6 +154,45 @@ const saltFor = (options: HashOptions, length: number): Uint8Array => {
   return (options.random ?? webCryptoRandom).getRandomValues(new Uint8Array(length));
 };
 
+/** A scheme's writer with its parameters and salt resolved, in both forms. */
+interface Writer {
+  readonly sync: (plaintext: string) => string;
+  readonly async: (plaintext: string) => Promise<string>;
+}
+
+const writerOf = (options: HashOptions): Writer => {
+  const parameters = options.parameters ?? {};
+  switch (options.algorithm) {
+    case 'bcrypt': {
+      const { cost } = parameters.bcrypt ?? defaultHashParameters.bcrypt;
+      const salt = saltFor(options, BCRYPT_SALT_LENGTH);
+      return {
+        sync: (t) => hashBcrypt(t, cost, salt),
+        async: (t) => hashBcryptAsync(t, cost, salt),
+      };
+    }
+    case 'PBKDF2': {
+      const p = parameters.pbkdf2 ?? defaultHashParameters.pbkdf2;
+      const salt = saltFor(options, p.saltLength);
+      return { sync: (t) => hashPbkdf2(t, p, salt), async: (t) => hashPbkdf2Async(t, p, salt) };
+    }
+    case 'ARGON2ID': {
+      const p = parameters.argon2id ?? defaultHashParameters.argon2id;
+      const salt = saltFor(options, p.saltLength);
+      return { sync: (t) => hashArgon2id(t, p, salt), async: (t) => hashArgon2idAsync(t, p, salt) };
+    }
+    case 'SSHA':
+    case 'SSHA256': {
+      const { algorithm } = options;
+      const salt = saltFor(options, SSHA_SALT_LENGTH);
+      const sync = (t: string) => hashSsha(t, algorithm, salt);
+      return { sync, async: async (t) => sync(t) };
+    }
+    default:
+      return unknownAlgorithm(options.algorithm);
+  }
+};
+
 /**
  * Hashes a secret under the options' algorithm, into the one form this
  * library writes for it (see the table of the module). The plaintext is
@@ -170,28 +209,8 @@ const saltFor = (options: HashOptions, length: number): Uint8Array => {
  * hashSecret('secret', { algorithm: 'bcrypt', parameters: { bcrypt: { cost: 4 } } });
  * // '$2b$04$…'
  */
-export const hashSecret = (plaintext: string, options: HashOptions): string => {
-  const parameters = options.parameters ?? {};
-  switch (options.algorithm) {
-    case 'bcrypt': {
-      const { cost } = parameters.bcrypt ?? defaultHashParameters.bcrypt;
-      return hashBcrypt(plaintext, cost, saltFor(options, BCRYPT_SALT_LENGTH));
-    }
-    case 'PBKDF2': {
-      const p = parameters.pbkdf2 ?? defaultHashParameters.pbkdf2;
-      return hashPbkdf2(plaintext, p, saltFor(options, p.saltLength));
-    }
-    case 'ARGON2ID': {
-      const p = parameters.argon2id ?? defaultHashParameters.argon2id;
-      return hashArgon2id(plaintext, p, saltFor(options, p.saltLength));
-    }
-    case 'SSHA':
-    case 'SSHA256':
-      return hashSsha(plaintext, options.algorithm, saltFor(options, SSHA_SALT_LENGTH));
-    default:
-      return unknownAlgorithm(options.algorithm);
-  }
-};
+export const hashSecret = (plaintext: string, options: HashOptions): string =>
+  writerOf(options).sync(plaintext);
 
 /**
  * {@link hashSecret} without holding the thread: bcrypt, PBKDF2 and Argon2id
@@ -203,25 +222,8 @@ export const hashSecret = (plaintext: string, options: HashOptions): string => {
  * const stored = await hashSecretAsync('secret', { algorithm: 'PBKDF2' });
  * stored.startsWith('{PBKDF2-SHA256}600000$'); // true
  */
-export const hashSecretAsync = async (plaintext: string, options: HashOptions): Promise<string> => {
-  const parameters = options.parameters ?? {};
-  switch (options.algorithm) {
-    case 'bcrypt': {
-      const { cost } = parameters.bcrypt ?? defaultHashParameters.bcrypt;
-      return hashBcryptAsync(plaintext, cost, saltFor(options, BCRYPT_SALT_LENGTH));
-    }
-    case 'PBKDF2': {
-      const p = parameters.pbkdf2 ?? defaultHashParameters.pbkdf2;
-      return hashPbkdf2Async(plaintext, p, saltFor(options, p.saltLength));
-    }
-    case 'ARGON2ID': {
-      const p = parameters.argon2id ?? defaultHashParameters.argon2id;
-      return hashArgon2idAsync(plaintext, p, saltFor(options, p.saltLength));
-    }
-    default:
-      return hashSecret(plaintext, options);
-  }
-};
+export const hashSecretAsync = async (plaintext: string, options: HashOptions): Promise<string> =>
+  writerOf(options).async(plaintext);
 
 /** Longest scheme name accepted between the braces. */
 const MAX_SCHEME_LENGTH = 16;
@@ -315,6 +317,22 @@ const computationFailed = (): E.Either<HashFormatError, never> =>
   hashFormatError('invalid-parameters', 'the stored parameters cannot be computed');
 
 /**
+ * What verification needs of a stored value: the answer already (SSHA, or a
+ * value that cannot be read), or the costly value to recompute.
+ */
+const readForVerification = (
+  plaintext: string,
+  stored: string,
+): E.Either<HashFormatError, boolean | BcryptHash | Pbkdf2Hash | Argon2idHash> => {
+  const c = classify(stored);
+  if (E.isLeft(c)) return c;
+  const k = c.right;
+  return k.kind === 'ssha'
+    ? verifySsha(plaintext, stored, k.close, k.digest)
+    : parseClassified(stored, k);
+};
+
+/**
  * Checks a plaintext against a stored hash of any accepted form: the stored
  * value, not a policy, says how to compute it. The digest comparison takes
  * constant time (it always looks at every byte). A stored value that cannot be
@@ -332,13 +350,10 @@ export const verifySecret = (
   plaintext: string,
   stored: string,
 ): E.Either<HashFormatError, boolean> => {
-  const c = classify(stored);
-  if (E.isLeft(c)) return c;
-  const k = c.right;
-  if (k.kind === 'ssha') return verifySsha(plaintext, stored, k.close, k.digest);
-  const parsed = parseClassified(stored, k);
-  if (E.isLeft(parsed)) return parsed;
-  const p = parsed.right;
+  const read = readForVerification(plaintext, stored);
+  if (E.isLeft(read)) return read;
+  if (typeof read.right === 'boolean') return E.right(read.right);
+  const p = read.right;
   try {
     return E.right(
       p.kind === 'bcrypt'
@@ -367,13 +382,10 @@ export const verifySecretAsync = async (
   plaintext: string,
   stored: string,
 ): Promise<E.Either<HashFormatError, boolean>> => {
-  const c = classify(stored);
-  if (E.isLeft(c)) return c;
-  const k = c.right;
-  if (k.kind === 'ssha') return verifySsha(plaintext, stored, k.close, k.digest);
-  const parsed = parseClassified(stored, k);
-  if (E.isLeft(parsed)) return parsed;
-  const p = parsed.right;
+  const read = readForVerification(plaintext, stored);
+  if (E.isLeft(read)) return read;
+  if (typeof read.right === 'boolean') return E.right(read.right);
+  const p = read.right;
   try {
     return E.right(
       await (p.kind === 'bcrypt'

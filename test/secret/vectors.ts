@@ -3,7 +3,14 @@
  * project (hashlib, passlib, python3-bcrypt, argon2-cffi, the argon2
  * reference CLI, libsodium, OpenLDAP's slappasswd).
  */
-import type { HashAlgorithm, HashOptions } from '../../src/secret/index.js';
+import { either as E } from 'fp-ts';
+import { expect, it } from 'vitest';
+import {
+  type HashAlgorithm,
+  type HashOptions,
+  hashSecret,
+  verifySecret,
+} from '../../src/secret/index.js';
 import vectors from './vectors.json' with { type: 'json' };
 
 export const hexToBytes = (hex: string): Uint8Array =>
@@ -99,3 +106,25 @@ export const utf8Length = (s: string): number => new TextEncoder().encode(s).len
 
 /** Another password, different within its first bytes (so also within bcrypt's 72). */
 export const otherThan = (p: string): string => (p.startsWith('y') ? 'z' : 'y') + p.slice(1);
+
+/**
+ * The vector cases every scheme shares: hashSecret reproduces the values of
+ * `algorithm` made with a given salt; verifySecret accepts every value of
+ * `list` and refuses another password.
+ */
+export const vectorCases = (
+  algorithm: HashAlgorithm,
+  list: readonly (ReproducibleVector | ForeignVector)[],
+): void => {
+  for (const v of reproducible.filter((r) => r.algorithm === algorithm)) {
+    it(`hashSecret reproduces ${v.producer}: ${v.stored}`, () => {
+      expect(hashSecret(v.password, v.options)).toBe(v.stored);
+    });
+  }
+  for (const v of list) {
+    it(`verifySecret accepts ${v.stored} (${v.producer})`, () => {
+      expect(verifySecret(v.password, v.stored)).toEqual(E.right(true));
+      expect(verifySecret(otherThan(v.password), v.stored)).toEqual(E.right(false));
+    });
+  }
+};

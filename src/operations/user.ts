@@ -20,7 +20,7 @@ export interface StoredCredential {
   readonly kind: CredentialKind;
   readonly extId: string;
   readonly policyExtId: string;
-  /** `{SSHA256}…` or `{SSHA}…`: the salted hash of the secret. */
+  /** The stored hash of the secret (`{SSHA256}…`, `$argon2id$…`, …; see `hashSecret`). */
   readonly secretHash: string;
   readonly lifecycle: Lifecycle;
   readonly createdBy: string;

@@ -304,6 +304,7 @@ export const createOperation =
       policyExtId: policy.right.extId,
       secretHash: hashSecret(Redacted.value(issued.right.secret), {
         algorithm: policy.right.hashAlgorithm,
+        parameters: policy.right.hashParameters,
         random: input.env.random,
       }),
       lifecycle: lifecycle.right,
@@ -465,6 +466,7 @@ export const resetOperation =
       ...after,
       secretHash: hashSecret(Redacted.value(issued.right.secret), {
         algorithm: policy.hashAlgorithm,
+        parameters: policy.hashParameters,
         random: input.env.random,
       }),
       ...(b.kind === 'password'

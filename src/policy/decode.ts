@@ -12,6 +12,8 @@ import {
   type ErrorEntry,
   isPlainObject,
 } from '../domain/errors.js';
+import { defaultHashParameters } from '../secret/hash.js';
+import { hashSubParameters } from './hash-parameters.js';
 import {
   commonPolicyParameters,
   defaultPolicy,
@@ -41,19 +43,53 @@ export interface DecodedPolicy<T extends PolicyType = PolicyType> {
 
 type AnyCodec = t.Decoder<unknown, unknown>;
 
-const { initialPwchangePeriod, ...flatPasswordParameters } = passwordPolicyParameters;
+const {
+  initialPwchangePeriod,
+  hashParameters: _,
+  ...flatPasswordParameters
+} = passwordPolicyParameters;
+const { hashParameters: __, ...flatCommonParameters } = commonPolicyParameters;
+
+/** `hashAlgorithm.<scheme>.<name>` of the given schemes, with their codecs. */
+const dottedHashParameters = (
+  schemes: readonly (keyof typeof hashSubParameters)[],
+): Record<string, AnyCodec> =>
+  Object.fromEntries(
+    schemes.flatMap((scheme) =>
+      Object.entries(hashSubParameters[scheme]).map(([name, codec]) => [
+        `hashAlgorithm.${scheme}.${name}`,
+        codec,
+      ]),
+    ),
+  );
+
+const common = { ...flatCommonParameters, ...dottedHashParameters(['pbkdf2', 'argon2id']) };
 
 /** Every flat parameter name of each type, with its codec. */
 const PARAMETERS: { readonly [K in PolicyType]: Readonly<Record<string, AnyCodec>> } = {
   PwdPolicy: {
-    ...commonPolicyParameters,
+    ...common,
     ...flatPasswordParameters,
+    ...dottedHashParameters(['bcrypt']),
     'initialPwchangePeriod.initial': initialPwchangePeriod.props.initial,
     'initialPwchangePeriod.adminChanged': initialPwchangePeriod.props.adminChanged,
   },
-  TempStrongPasswordPolicy: { ...commonPolicyParameters, ...tempStrongPasswordPolicyParameters },
-  TicketPolicy: { ...commonPolicyParameters, ...ticketPolicyParameters },
-  PUKPolicy: { ...commonPolicyParameters, ...pukPolicyParameters },
+  TempStrongPasswordPolicy: { ...common, ...tempStrongPasswordPolicyParameters },
+  TicketPolicy: { ...common, ...ticketPolicyParameters },
+  PUKPolicy: { ...common, ...pukPolicyParameters },
+};
+
+/**
+ * PBKDF2's iterations and key length when only the digest is given: OWASP's
+ * minimum iteration count for that digest [model], and the digest's length
+ * (the only key length OpenLDAP and passlib read).
+ */
+const PBKDF2_DIGEST_DEFAULTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'SHA-256': {
+    iterations: defaultHashParameters.pbkdf2.iterations,
+    keyLength: defaultHashParameters.pbkdf2.keyLength,
+  },
+  'SHA-512': { iterations: 220_000, keyLength: 64 },
 };
 
 /**
@@ -131,11 +167,16 @@ export const decodePolicy = <T extends PolicyType>(
   const warnings: string[] = [];
   const errors: ErrorEntry[] = [];
 
-  // 1. Flatten the nested form of initialPwchangePeriod.
+  // 1. Flatten the nested forms of initialPwchangePeriod and hashParameters.
   const flat = new Map<string, unknown>();
   for (const [name, value] of Object.entries(input)) {
     if (type === 'PwdPolicy' && name === 'initialPwchangePeriod' && isPlainObject(value)) {
       for (const [sub, subValue] of Object.entries(value)) flat.set(`${name}.${sub}`, subValue);
+    } else if (name === 'hashParameters' && isPlainObject(value)) {
+      for (const [scheme, sub] of Object.entries(value)) {
+        if (!isPlainObject(sub)) flat.set(`${name}.${scheme}`, sub);
+        else for (const [k, v] of Object.entries(sub)) flat.set(`hashAlgorithm.${scheme}.${k}`, v);
+      }
     } else {
       flat.set(name, value);
     }
@@ -169,16 +210,38 @@ export const decodePolicy = <T extends PolicyType>(
       values[name] = decoded.right;
     }
   }
-  // 4. Defaults for the rest, then the cross-parameter rule.
+  // 4. Defaults for the rest, then the cross-parameter rules.
   const base: Record<string, unknown> = { ...defaultPolicy(type, extId) };
+  const digest = values['hashAlgorithm.pbkdf2.digest'];
+  for (const [name, value] of Object.entries(PBKDF2_DIGEST_DEFAULTS[String(digest)] ?? {})) {
+    values[`hashAlgorithm.pbkdf2.${name}`] ??= value;
+  }
   for (const [name, value] of Object.entries(values)) {
     if (name.startsWith('initialPwchangePeriod.')) {
       const period = { ...(base.initialPwchangePeriod as Record<string, unknown>) };
       period[name.slice('initialPwchangePeriod.'.length)] = value;
       base.initialPwchangePeriod = period;
+    } else if (name.startsWith('hashAlgorithm.')) {
+      const [, scheme = '', sub = ''] = name.split('.');
+      const all = { ...(base.hashParameters as Record<string, Record<string, unknown>>) };
+      all[scheme] = { ...all[scheme], [sub]: value };
+      base.hashParameters = all;
     } else {
       base[name] = value;
     }
+  }
+  const argon2id = (base.hashParameters as Record<string, Record<string, unknown>>).argon2id;
+  const memory = Number(argon2id?.memory);
+  const lanes = Number(argon2id?.parallelism);
+  if (
+    memory < 8 * lanes &&
+    !errors.some((e) => /^hashAlgorithm\.argon2id\.(memory|parallelism):/.test(e.message))
+  ) {
+    errors.push(
+      invalid(
+        `hashAlgorithm.argon2id.memory: got ${memory}, expected at least 8 KiB per lane (${8 * lanes} for parallelism ${lanes})`,
+      ),
+    );
   }
   if (
     type === 'PwdPolicy' &&

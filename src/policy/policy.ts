@@ -7,6 +7,13 @@
  */
 import * as t from 'io-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
+import { defaultHashParameters } from '../secret/hash.js';
+import {
+  HashAlgorithmParameter,
+  HashParametersOfPolicy,
+  PasswordHashAlgorithmParameter,
+  PasswordHashParameters,
+} from './hash-parameters.js';
 import {
   BooleanParameter,
   CharacterSetParameter,
@@ -100,7 +107,8 @@ export const commonPolicyParameters = {
   tmpLockingDuration: integerParameter(0, false, MAX_DURATION),
   tmpLockingMode: enumParameter(['strict', 'threshold']),
   credentialLifetime: integerParameter(1, false, MAX_DURATION),
-  hashAlgorithm: enumParameter(['SSHA', 'SSHA256']),
+  hashAlgorithm: HashAlgorithmParameter,
+  hashParameters: HashParametersOfPolicy,
   maxResetCount: integerParameter(0, true),
   resetTarget: enumParameter(['initial', 'active', 'reset-code']),
 };
@@ -126,6 +134,8 @@ export const InitialPwchangePeriod = t.type(
  * passwordPolicyParameters.minLength.decode('12'); // right(12)
  */
 export const passwordPolicyParameters = {
+  hashAlgorithm: PasswordHashAlgorithmParameter,
+  hashParameters: PasswordHashParameters,
   allowLoginIdInPassword: BooleanParameter,
   checkDictionary: BooleanParameter,
   dictionary: WordListParameter,
@@ -333,11 +343,18 @@ const commonDefaults = {
   maxResetCount: -1,
 } as const;
 
+/** Fresh copies, so that no two policies share a nested object. */
+const hashParametersDefault = () => ({
+  pbkdf2: { ...defaultHashParameters.pbkdf2 },
+  argon2id: { ...defaultHashParameters.argon2id },
+});
+
 const DEFAULTS: { readonly [K in PolicyType]: (extId: string) => PolicyOf<K> } = {
   PwdPolicy: (extId) => ({
     type: 'PwdPolicy',
     extId,
     ...commonDefaults,
+    hashParameters: { bcrypt: { ...defaultHashParameters.bcrypt }, ...hashParametersDefault() },
     resetTarget: 'initial',
     allowLoginIdInPassword: true,
     checkDictionary: true,
@@ -366,6 +383,7 @@ const DEFAULTS: { readonly [K in PolicyType]: (extId: string) => PolicyOf<K> } =
     type: 'TempStrongPasswordPolicy',
     extId,
     ...commonDefaults,
+    hashParameters: hashParametersDefault(),
     credentialLifetime: FIVE_DAYS,
     resetTarget: 'initial',
     ticketCharacterSet: CharacterSets.digits + CharacterSets.lowerCase + CharacterSets.upperCase,
@@ -377,6 +395,7 @@ const DEFAULTS: { readonly [K in PolicyType]: (extId: string) => PolicyOf<K> } =
     type: 'TicketPolicy',
     extId,
     ...commonDefaults,
+    hashParameters: hashParametersDefault(),
     credentialLifetime: FIVE_DAYS,
     resetTarget: 'active',
     ticketCharacterSet: CharacterSets.digits + CharacterSets.lowerCase + CharacterSets.upperCase,
@@ -388,6 +407,7 @@ const DEFAULTS: { readonly [K in PolicyType]: (extId: string) => PolicyOf<K> } =
     type: 'PUKPolicy',
     extId,
     ...commonDefaults,
+    hashParameters: hashParametersDefault(),
     resetTarget: 'active',
     pukCharacterSet: CharacterSets.lowerCase + CharacterSets.upperCase + CharacterSets.digits,
     pukLen: 30,

@@ -1,6 +1,6 @@
 /**
- * Secrets: OpenLDAP-compatible salted SHA hashes, the random source port,
- * uniform secret generation and the `Redacted` wrapper.
+ * Secrets: hashing and verification (salted SHA, PBKDF2, Argon2id, bcrypt),
+ * the random source port, uniform secret generation and the `Redacted` wrapper.
  *
  * @packageDocumentation
  */

@@ -593,9 +593,45 @@ const commonPolicyArbs = {
   tmpLockingDuration: intParam(0, false, 864_000_000),
   tmpLockingMode: fc.constantFrom('strict' as const, 'threshold' as const),
   credentialLifetime: intParam(1, false, 315_360_000_000),
-  hashAlgorithm: fc.constantFrom('SSHA' as const, 'SSHA256' as const),
+  hashAlgorithm: fc.constantFrom(
+    'SSHA' as const,
+    'SSHA256' as const,
+    'PBKDF2' as const,
+    'ARGON2ID' as const,
+  ),
+  hashParameters: fc.record({
+    pbkdf2: fc.record({
+      digest: fc.constantFrom('SHA-256' as const, 'SHA-512' as const),
+      iterations: fc.integer({ min: 1, max: 1_000 }),
+      saltLength: fc.integer({ min: 8, max: 64 }),
+      keyLength: fc.integer({ min: 16, max: 64 }),
+    }),
+    argon2id: fc
+      .record({
+        parallelism: fc.integer({ min: 1, max: 4 }),
+        extraMemory: fc.integer({ min: 0, max: 64 }),
+        iterations: fc.integer({ min: 1, max: 3 }),
+        saltLength: fc.integer({ min: 8, max: 64 }),
+        hashLength: fc.integer({ min: 16, max: 64 }),
+      })
+      .map(({ extraMemory, ...p }) => ({ ...p, memory: 8 * p.parallelism + extraMemory })),
+  }),
   maxResetCount: intParam(0, true),
   resetTarget: fc.constantFrom('initial' as const, 'active' as const, 'reset-code' as const),
+};
+
+/** bcrypt as well, and its cost (kept cheap: 4 or 5). */
+const passwordHashArbs = {
+  hashAlgorithm: fc.constantFrom(
+    'SSHA' as const,
+    'SSHA256' as const,
+    'PBKDF2' as const,
+    'ARGON2ID' as const,
+    'bcrypt' as const,
+  ),
+  hashParameters: fc
+    .tuple(commonPolicyArbs.hashParameters, fc.integer({ min: 4, max: 5 }))
+    .map(([common, cost]) => ({ bcrypt: { cost }, ...common })),
 };
 
 const wordArb = fc.string({ unit: fc.constantFrom(...'abcdefghij'), minLength: 1, maxLength: 8 });
@@ -604,6 +640,7 @@ const policyRecordArbs: { readonly [T in PolicyType]: fc.Arbitrary<PolicyOf<T>> 
   PwdPolicy: fc
     .record({
       ...commonPolicyArbs,
+      ...passwordHashArbs,
       allowLoginIdInPassword: fc.boolean(),
       checkDictionary: fc.boolean(),
       dictionary: fc.array(wordArb, { maxLength: 4 }),
@@ -662,7 +699,8 @@ const policyRecordArbs: { readonly [T in PolicyType]: fc.Arbitrary<PolicyOf<T>> 
 
 /**
  * Typed policies of one type (or of any type), with edge values: `-1`
- * thresholds, 0-length TSP parts, both locking modes, both hash algorithms.
+ * thresholds, 0-length TSP parts, both locking modes, every hash algorithm
+ * the type allows (with cheap sub-parameters, so hashing under them is fast).
  *
  * @example
  * import { policyArb } from 'credential-lifecycle/testing';
@@ -685,8 +723,9 @@ export function policyArb(type?: PolicyType): fc.Arbitrary<Policy> {
 
 /**
  * A typed policy as nevisIDM stores it: every parameter as a string
- * (`initialPwchangePeriod` as its two dotted names, the dictionary
- * comma-separated); `type` and `extId` are left out.
+ * (`initialPwchangePeriod` as its two dotted names, `hashParameters` as
+ * `hashAlgorithm.<scheme>.<name>`, the dictionary comma-separated); `type`
+ * and `extId` are left out.
  *
  * @example
  * import { policyToParameters } from 'credential-lifecycle/testing';
@@ -699,6 +738,11 @@ export const policyToParameters = (policy: Policy): Record<string, string> => {
     if (name === 'type' || name === 'extId') continue;
     if (name === 'initialPwchangePeriod' && typeof value === 'object' && value !== null) {
       for (const [sub, subValue] of Object.entries(value)) out[`${name}.${sub}`] = String(subValue);
+    } else if (name === 'hashParameters' && typeof value === 'object' && value !== null) {
+      for (const [scheme, sub] of Object.entries(value)) {
+        if (typeof sub !== 'object' || sub === null) continue;
+        for (const [k, v] of Object.entries(sub)) out[`hashAlgorithm.${scheme}.${k}`] = String(v);
+      }
     } else if (Array.isArray(value)) {
       out[name] = value.join(',');
     } else {
@@ -750,9 +794,19 @@ const badParameterValues: Readonly<Record<string, readonly string[]>> = {
   tmpLockingDuration: ['-1', 'soon'],
   tmpLockingMode: ['lenient', 'STRICT', ''],
   credentialLifetime: ['0', '-1', '10y'],
-  hashAlgorithm: ['MD5', 'sha256', 'BCRYPT'],
+  hashAlgorithm: ['MD5', 'sha256', 'BCRYPT', 'argon2id'],
+  'hashAlgorithm.pbkdf2.iterations': ['0', '-1'],
+  'hashAlgorithm.pbkdf2.digest': ['SHA-1', 'sha256'],
+  'hashAlgorithm.argon2id.memory': ['4', '1048577'],
+  'hashAlgorithm.argon2id.saltLength': ['4', '65'],
   maxResetCount: ['-3', 'many'],
   resetTarget: ['disabled', 'archived'],
+};
+
+/** bcrypt is a password scheme: a bad value anywhere else. */
+const badOutsidePasswords = {
+  ...badParameterValues,
+  hashAlgorithm: [...(badParameterValues.hashAlgorithm ?? []), 'bcrypt'],
 };
 
 const badParametersOfType: {
@@ -760,24 +814,25 @@ const badParametersOfType: {
 } = {
   PwdPolicy: {
     ...badParameterValues,
+    'hashAlgorithm.bcrypt.cost': ['3', '32', '12.5'],
     resetCodeEnabled: ['yes', '1'],
     minLength: ['-1', 'eight'],
     historyDepth: ['-1'],
   },
   TempStrongPasswordPolicy: {
-    ...badParameterValues,
+    ...badOutsidePasswords,
     ticketLen0: ['-1', 'thirty'],
     ticketLen1: ['-4'],
     ticketCharacterSet: [''],
     singleUse: ['maybe'],
   },
   TicketPolicy: {
-    ...badParameterValues,
+    ...badOutsidePasswords,
     ticketLength: ['0', '-1'],
     plainValueExposedToCaller: ['on'],
   },
   PUKPolicy: {
-    ...badParameterValues,
+    ...badOutsidePasswords,
     pukLen: ['0', 'long'],
     maxCredSuccessCount: ['0', '-2'],
     pukCharacterSet: [''],

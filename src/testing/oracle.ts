@@ -110,17 +110,21 @@ const dateFields = [
 ] as const;
 
 /**
- * Whether a value looks like a stored hash (`{SCHEME}…`) rather than a plaintext.
+ * Whether a value looks like a stored hash (`{SCHEME}…`, or `$id$…` as
+ * bcrypt, Argon2id and passlib write it) rather than a plaintext.
  *
  * @example
  * import { isHashValue } from 'credential-lifecycle/testing';
  * isHashValue('{SSHA256}abc='); // true
+ * isHashValue('$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaA'); // true
  * isHashValue('x7Kq'); // false
  */
 export const isHashValue = (u: unknown): u is string =>
-  typeof u === 'string' && /^\{[A-Za-z0-9-]+\}/.test(u);
+  typeof u === 'string' && /^(\{[A-Za-z0-9-]+\}|\$[a-z0-9-]+\$)/.test(u);
 
-const schemeOf = (hash: string): string => hash.slice(0, hash.indexOf('}') + 1);
+/** `{SCHEME}` or `$id$`. */
+const schemeOf = (hash: string): string =>
+  hash.slice(0, hash.startsWith('$') ? hash.indexOf('$', 1) + 1 : hash.indexOf('}') + 1);
 
 const show = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(u));
 
@@ -406,12 +410,16 @@ export class Oracle {
     if (secret === undefined) return;
     const user = this.store.user(route.clientExtId, route.userExtId);
     const credential = user?.credentials[route.kind];
-    if (user === undefined || credential === undefined) return;
-    const algorithm = credential.secretHash.startsWith('{SSHA256}') ? 'SSHA256' : 'SSHA';
+    const policy = this.#policyOf(route);
+    if (user === undefined || credential === undefined || policy === undefined) return;
     this.store.putUser(
       withCredential(user, route.kind, {
         ...credential,
-        secretHash: hashSecret(secret, { algorithm, random: this.#random }),
+        secretHash: hashSecret(secret, {
+          algorithm: policy.hashAlgorithm,
+          parameters: policy.hashParameters,
+          random: this.#random,
+        }),
       }),
     );
   }

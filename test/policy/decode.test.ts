@@ -249,7 +249,17 @@ describe('bad values: one error per parameter with name, value and expectation',
       tmpLockingMode: ['STRICT', 'lenient', 1],
       // Above 1,000 years a validity would leave the wire's years (0000-9999).
       credentialLifetime: ['0', '-1', 'forever', '1e3', '300000000000000', '9000000000000000'],
-      hashAlgorithm: ['bcrypt', 'ssha256', 256],
+      hashAlgorithm: ['BCRYPT', 'ssha256', 'argon2id', 256],
+      'hashAlgorithm.bcrypt.cost': ['3', '32', '12.5', 'twelve'],
+      'hashAlgorithm.pbkdf2.digest': ['SHA-1', 'sha-256', 'SHA256'],
+      'hashAlgorithm.pbkdf2.iterations': ['0', '-1', '4294967296'],
+      'hashAlgorithm.pbkdf2.saltLength': ['7', '65'],
+      'hashAlgorithm.pbkdf2.keyLength': ['15', '65'],
+      'hashAlgorithm.argon2id.memory': ['7', '1048577'],
+      'hashAlgorithm.argon2id.iterations': ['0', '4294967296'],
+      'hashAlgorithm.argon2id.parallelism': ['0', '16777216'],
+      'hashAlgorithm.argon2id.saltLength': ['7', '65'],
+      'hashAlgorithm.argon2id.hashLength': ['15', '65'],
       maxResetCount: ['-2', 'x'],
       resetTarget: ['disabled', ''],
       allowLoginIdInPassword: ['yes', 1, 'null'],
@@ -273,18 +283,24 @@ describe('bad values: one error per parameter with name, value and expectation',
       generatedPasswordCharacterSet: [''],
     },
     TempStrongPasswordPolicy: {
+      hashAlgorithm: ['bcrypt'],
+      'hashAlgorithm.argon2id.memory': ['0'],
       ticketCharacterSet: ['', []],
       ticketLen0: ['-1', 'thirty', '99999999999999999'],
       ticketLen1: ['-1'],
       singleUse: ['sometimes'],
     },
     TicketPolicy: {
+      hashAlgorithm: ['bcrypt'],
+      'hashAlgorithm.pbkdf2.iterations': ['0'],
       ticketCharacterSet: [''],
       ticketLength: ['0', 'x'],
       plainValueExposedToCaller: ['x'],
       singleUse: [2],
     },
     PUKPolicy: {
+      hashAlgorithm: ['bcrypt'],
+      'hashAlgorithm.pbkdf2.digest': ['SHA-1'],
       pukCharacterSet: [''],
       pukLen: ['0'],
       maxCredSuccessCount: ['0', '-2'],
@@ -333,5 +349,164 @@ describe('bad values: one error per parameter with name, value and expectation',
       decodePolicy('TicketPolicy', 't', { ticketLength: 'x'.repeat(500) }),
     );
     expect(message?.length).toBeLessThan(150);
+  });
+});
+
+describe('hashAlgorithm and its sub-parameters', () => {
+  const others = types.filter((t) => t !== 'PwdPolicy');
+
+  it('SSHA, SSHA256, PBKDF2 and ARGON2ID for every type, bcrypt for passwords', () => {
+    for (const type of types) {
+      for (const hashAlgorithm of ['SSHA', 'SSHA256', 'PBKDF2', 'ARGON2ID']) {
+        expect(right(decodePolicy(type, 'p', { hashAlgorithm })).policy.hashAlgorithm).toBe(
+          hashAlgorithm,
+        );
+      }
+    }
+    expect(right(decodePolicy('PwdPolicy', 'p', { hashAlgorithm: 'bcrypt' })).policy).toMatchObject(
+      { hashAlgorithm: 'bcrypt', hashParameters: { bcrypt: { cost: 12 } } },
+    );
+  });
+
+  it('bcrypt elsewhere is a 422 that names the field and the allowed values', () => {
+    for (const type of others) {
+      const r = decodePolicy(type, 'p', { hashAlgorithm: 'bcrypt' });
+      expect(E.isLeft(r) && r.left.status).toBe(422);
+      expect(messages(r)).toEqual([
+        "hashAlgorithm: got \"bcrypt\", expected one of 'SSHA', 'SSHA256', 'PBKDF2', 'ARGON2ID' (bcrypt only in a PwdPolicy)",
+      ]);
+    }
+  });
+
+  it('defaults: bcrypt cost 12; PBKDF2-SHA-256, 600,000 iterations; Argon2id 19 MiB, t=2, p=1', () => {
+    const expected = {
+      pbkdf2: { digest: 'SHA-256', iterations: 600_000, saltLength: 16, keyLength: 32 },
+      argon2id: { memory: 19_456, iterations: 2, parallelism: 1, saltLength: 16, hashLength: 32 },
+    };
+    expect(defaultPolicy('PwdPolicy').hashParameters).toEqual({
+      bcrypt: { cost: 12 },
+      ...expected,
+    });
+    for (const type of others) expect(defaultPolicy(type).hashParameters).toEqual(expected);
+  });
+
+  it('the dotted string map and typed values decode alike, nested hashParameters too', () => {
+    const strings = {
+      hashAlgorithm: 'ARGON2ID',
+      'hashAlgorithm.bcrypt.cost': '10',
+      'hashAlgorithm.pbkdf2.iterations': '1000',
+      'hashAlgorithm.argon2id.memory': '65536',
+      'hashAlgorithm.argon2id.iterations': '3',
+      'hashAlgorithm.argon2id.parallelism': '4',
+    };
+    const typed = Object.fromEntries(
+      Object.entries(strings).map(([k, v]) => [k, k === 'hashAlgorithm' ? v : Number(v)]),
+    );
+    const nested = {
+      hashAlgorithm: 'ARGON2ID',
+      hashParameters: {
+        bcrypt: { cost: 10 },
+        pbkdf2: { iterations: 1000 },
+        argon2id: { memory: 65_536, iterations: 3, parallelism: 4 },
+      },
+    };
+    const decoded = [strings, typed, nested].map((input) =>
+      right(decodePolicy('PwdPolicy', 'p', input)),
+    );
+    for (const d of decoded) {
+      expect(d.warnings).toEqual([]);
+      expect(d.policy.hashParameters).toEqual({
+        bcrypt: { cost: 10 },
+        pbkdf2: { digest: 'SHA-256', iterations: 1000, saltLength: 16, keyLength: 32 },
+        argon2id: { memory: 65_536, iterations: 3, parallelism: 4, saltLength: 16, hashLength: 32 },
+      });
+    }
+  });
+
+  it('the bounds themselves are accepted', () => {
+    const low = right(
+      decodePolicy('PwdPolicy', 'p', {
+        'hashAlgorithm.bcrypt.cost': '4',
+        'hashAlgorithm.pbkdf2.iterations': '1',
+        'hashAlgorithm.argon2id.memory': '8',
+      }),
+    );
+    expect(low.policy.hashParameters).toMatchObject({
+      bcrypt: { cost: 4 },
+      pbkdf2: { iterations: 1 },
+      argon2id: { memory: 8 },
+    });
+    const high = right(decodePolicy('PwdPolicy', 'p', { 'hashAlgorithm.bcrypt.cost': '31' }));
+    expect(high.policy.hashParameters.bcrypt.cost).toBe(31);
+  });
+
+  it('SHA-512 alone brings its own OWASP iteration count and key length; given values win', () => {
+    const alone = right(
+      decodePolicy('TicketPolicy', 't', { 'hashAlgorithm.pbkdf2.digest': 'SHA-512' }),
+    );
+    expect(alone.policy.hashParameters.pbkdf2).toEqual({
+      digest: 'SHA-512',
+      iterations: 220_000,
+      saltLength: 16,
+      keyLength: 64,
+    });
+    const given = right(
+      decodePolicy('TicketPolicy', 't', {
+        'hashAlgorithm.pbkdf2.digest': 'SHA-512',
+        'hashAlgorithm.pbkdf2.iterations': '300000',
+      }),
+    );
+    expect(given.policy.hashParameters.pbkdf2).toMatchObject({
+      iterations: 300_000,
+      keyLength: 64,
+    });
+  });
+
+  it('Argon2id needs 8 KiB of memory per lane: one error, on memory', () => {
+    expect(
+      messages(
+        decodePolicy('PUKPolicy', 'p', {
+          'hashAlgorithm.argon2id.memory': '31',
+          'hashAlgorithm.argon2id.parallelism': '4',
+        }),
+      ),
+    ).toEqual([
+      'hashAlgorithm.argon2id.memory: got 31, expected at least 8 KiB per lane (32 for parallelism 4)',
+    ]);
+    expect(
+      messages(decodePolicy('PUKPolicy', 'p', { 'hashAlgorithm.argon2id.parallelism': 'x' })),
+    ).toHaveLength(1);
+  });
+
+  it('several bad sub-parameters give one error each', () => {
+    expect(
+      messages(
+        decodePolicy('PwdPolicy', 'p', {
+          'hashAlgorithm.bcrypt.cost': '3',
+          'hashAlgorithm.pbkdf2.iterations': '0',
+          hashParameters: { argon2id: { hashLength: 8 } },
+        }),
+      ),
+    ).toEqual([
+      'hashAlgorithm.bcrypt.cost: got "3", expected an integer from 4 to 31',
+      'hashAlgorithm.pbkdf2.iterations: got "0", expected an integer from 1 to 4294967295',
+      'hashAlgorithm.argon2id.hashLength: got 8, expected an integer from 16 to 64',
+    ]);
+  });
+
+  it('bcrypt’s cost outside a password policy, and unknown sub-parameters, are ignored with a warning', () => {
+    const { warnings } = right(
+      decodePolicy('TicketPolicy', 't', {
+        'hashAlgorithm.bcrypt.cost': '10',
+        'hashAlgorithm.argon2id.lanes': '2',
+        hashParameters: { scrypt: { n: 1 }, pbkdf2: 5 },
+      }),
+    );
+    expect(warnings).toEqual([
+      'unknown parameter "hashAlgorithm.bcrypt.cost" ignored',
+      'unknown parameter "hashAlgorithm.argon2id.lanes" ignored',
+      'unknown parameter "hashAlgorithm.scrypt.n" ignored',
+      'unknown parameter "hashParameters.pbkdf2" ignored',
+    ]);
   });
 });

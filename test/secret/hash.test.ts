@@ -63,14 +63,14 @@ describe('parseHash', () => {
 
   it.each(['SSHA', 'SHA', 'SHA1', 'SHA-1', 'ssha', 'Sha-1', 'sHa1'])('%s names SHA-1', (scheme) => {
     const r = parseHash(`{${scheme}}${payload}`);
-    expect(E.isRight(r) && r.right.digestAlgorithm).toBe('SHA-1');
+    expect(E.isRight(r) && r.right.kind === 'ssha' && r.right.digestAlgorithm).toBe('SHA-1');
     expect(verifySecret('secret', `{${scheme}}${payload}`)).toEqual(E.right(true));
     expect(verifySecret('Secret', `{${scheme}}${payload}`)).toEqual(E.right(false));
   });
 
   it.each(['SSHA256', 'SHA256', 'SHA-256', 'ssha256', 'sha-256'])('%s names SHA-256', (scheme) => {
     const r = parseHash(`{${scheme}}${payload256}`);
-    expect(E.isRight(r) && r.right.digestAlgorithm).toBe('SHA-256');
+    expect(E.isRight(r) && r.right.kind === 'ssha' && r.right.digestAlgorithm).toBe('SHA-256');
     expect(verifySecret('secret', `{${scheme}}${payload256}`)).toEqual(E.right(true));
   });
 

@@ -252,14 +252,14 @@ export const comparisonReport = (
     const g = right[i];
     return [f.name, f.value, g?.value ?? '', f.value === g?.value ? '' : '*'];
   });
-  const [one, two] =
-    policy.extId === other.extId ? ['policy', 'against'] : [policy.extId, other.extId];
+  const one = policy.extId;
+  const two = other.extId === one ? `${one} (against)` : other.extId;
   return [
     `${kind}: ${one} against ${two} (* marks a difference)`,
     `rules (${one}): ${rulesLine(policy)}`,
     `rules (${two}): ${rulesLine(other)}`,
     '',
-    ...alignedTable(['figure', one, two, ''], rows),
+    ...alignedTable(['figure', one, two, 'diff'], rows),
     '',
     ...scheduleLines(`schedules (${one}):`, left),
     ...scheduleLines(`schedules (${two}):`, right),

@@ -18,13 +18,7 @@ import {
 } from '../../src/reasoning/session.js';
 import type { CliIo } from '../../src/server/cli-command.js';
 import { runCli } from '../../src/server/command.js';
-import { kindArb, lockoutParametersArb, policyOf, scriptArb } from './support.js';
-
-/** Splits a POSIX command line of plain and single-quoted words. */
-const shellWords = (line: string): string[] =>
-  [...line.matchAll(/(?:[^\s']+|'(?:[^']|'\\'')*')+/g)].map((m) =>
-    m[0].replace(/'((?:[^']|'\\'')*)'/g, (_, inner: string) => inner.replaceAll("'\\''", "'")),
-  );
+import { kindArb, lockoutParametersArb, policyOf, scriptArb, shellWords } from './support.js';
 
 const runLine = async (line: string) => {
   const out: string[] = [];

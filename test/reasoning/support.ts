@@ -126,3 +126,11 @@ export const scriptArb = (kind: CredentialKind, maxLength = 25): fc.Arbitrary<St
   );
   return fc.array(step, { maxLength });
 };
+
+/** Splits a POSIX command line of plain, single-quoted and (escape-free) double-quoted words. */
+export const shellWords = (line: string): string[] =>
+  [...line.matchAll(/(?:[^\s'"]+|'(?:[^']|'\\'')*'|"[^"]*")+/g)].map((m) =>
+    m[0].replace(/'((?:[^']|'\\'')*)'|"([^"]*)"/g, (_, single?: string, double?: string) =>
+      single !== undefined ? single.replaceAll("'\\''", "'") : (double ?? ''),
+    ),
+  );

@@ -12,9 +12,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import type { CliIo } from '../../src/server/cli-command.js';
-import { runCli } from '../../src/server/command.js';
 import { markdownTsBlocksOf, repoRoot, typeCheckSnippets } from '../docs/snippets.js';
+import { runCommand } from '../server/support.js';
 import { shellWords } from './support.js';
 
 const GUIDE = 'docs/reasoning-about-policies.md';
@@ -51,17 +50,10 @@ const examples = (markdown: string) => {
   });
 };
 
-const runCommand = async (command: string): Promise<string> => {
-  const lines: string[] = [];
-  const io: CliIo = {
-    out: (l) => lines.push(l),
-    err: (l) => lines.push(l),
-    env: {},
-    stopped: () => new Promise(() => {}),
-  };
+const runExample = async (command: string): Promise<string> => {
   const [, ...argv] = shellWords(command);
-  const code = await runCli(argv, io);
-  return `${lines.join('\n')}\n${code === 0 ? '' : `(exit ${code})\n`}`;
+  const { code, out, err } = await runCommand(argv);
+  return `${[...out, ...err].join('\n')}\n${code === 0 ? '' : `(exit ${code})\n`}`;
 };
 
 /** Runs a ts block of the guide with the package's name pointing at the sources; returns what it logged. */
@@ -91,7 +83,7 @@ describe(GUIDE, () => {
     expect(found.length).toBeGreaterThan(8);
     let rewritten = markdown;
     for (const { command, output } of [...found].reverse()) {
-      const actual = await runCommand(command);
+      const actual = await runExample(command);
       if (update)
         rewritten = rewritten.slice(0, output.start) + actual + rewritten.slice(output.end);
       else expect(actual, command).toBe(output.text);

@@ -16,22 +16,13 @@ import {
   sessionStep,
   startSession,
 } from '../../src/reasoning/session.js';
-import type { CliIo } from '../../src/server/cli-command.js';
-import { runCli } from '../../src/server/command.js';
+import { runCommand } from '../server/support.js';
 import { kindArb, lockoutParametersArb, policyOf, scriptArb, shellWords } from './support.js';
 
 const runLine = async (line: string) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: {},
-    stopped: () => new Promise(() => {}),
-  };
   const [tool, ...argv] = shellWords(line);
   expect(tool).toBe('credential-lifecycle');
-  return { code: await runCli(argv, io), out, err };
+  return runCommand(argv);
 };
 
 describe('sessions', () => {

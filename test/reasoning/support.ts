@@ -8,7 +8,7 @@ import type { CredentialKind } from '../../src/domain/credential-type.js';
 import type { PolicyOfKind } from '../../src/operations/policy-book.js';
 import { decodePolicy } from '../../src/policy/decode.js';
 import { policyTypeOfKind } from '../../src/policy/policy.js';
-import type { Step, StepName } from '../../src/reasoning/script.js';
+import { type Step, type StepName, stepNames } from '../../src/reasoning/script.js';
 
 export const SECOND = 1_000;
 export const MINUTE = 60_000;
@@ -89,22 +89,9 @@ export const lockoutParametersArb = (
 
 /** The steps whose operation a kind has (`change` is Password's, `strong-login` TSP's and Ticket's). */
 export const stepsOfKind = (kind: CredentialKind): readonly Exclude<StepName, 'wait'>[] =>
-  (
-    [
-      'login',
-      'fail',
-      'reset',
-      'unlock',
-      'change',
-      'disable',
-      'enable',
-      'archive',
-      'admin-changed',
-      'strong-login',
-      'delete',
-    ] as const
-  ).filter(
-    (name) =>
+  stepNames.filter(
+    (name): name is Exclude<StepName, 'wait'> =>
+      name !== 'wait' &&
       (name !== 'change' || kind === 'password') &&
       (name !== 'strong-login' || kind === 'tempStrongPassword' || kind === 'ticket'),
   );

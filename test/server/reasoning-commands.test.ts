@@ -7,20 +7,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/server/cli-command.js';
-import { runCli } from '../../src/server/command.js';
+import { runCommand } from './support.js';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(...l.split('\n')),
-    err: (l) => err.push(l),
-    env: {},
-    stopped: () => new Promise(() => {}),
-  };
-  return { code: await runCli(argv, io), out, err };
-};
+const run = (...argv: string[]) => runCommand(argv);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reasoning-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,11 +1,11 @@
 /**
  * `analyzePolicy`: what a policy's lockout rules mean for one credential —
  * how many wrong guesses an attacker gets, how long they can lock the
- * rightful user out, and the other limits. The figures are closed forms over
- * the machine's lockout rule (`lockAfterFailures` counts, the validity the
- * creation gives, `canLogin` for the last instant a login is judged); the
- * property tests prove them equal to running the schedules through
- * `explain`.
+ * rightful user out, and the other limits. The guess figures are closed
+ * forms of the lockout arithmetic the machine's `lockAfterFailures` applies,
+ * over the validity the creation gives and up to the last instant `canLogin`
+ * judges a login; the property tests prove them equal to brute-force attacks
+ * through `explain`.
  *
  * @packageDocumentation
  */

@@ -47,20 +47,46 @@ const answerText = (row: ExplainRow, versionBefore: number): string => {
 };
 
 /**
- * The timeline of an explanation as an aligned table: the created
- * credential, then one row per step with the time offset, the step, the
- * answer, the state, the three counters, `lockedUntil` (an offset), the
+ * The columns of a timeline, as `explain` prints them: the time offset, the
+ * step, the answer, the state, the three counters, `lockedUntil`, the
  * version and the reason of the last state change.
  *
  * @example
- * import { defaultPolicy, explain, explanationTable } from 'credential-lifecycle';
- * import { either as E } from 'fp-ts';
- * const e = explain('password', defaultPolicy('PwdPolicy'), 'fail fail');
- * if (E.isRight(e)) explanationTable(e.right).length; // 5: header, rule, the created credential, 2 steps
+ * import { timelineColumns } from 'credential-lifecycle';
+ * timelineColumns.length; // 10
  */
-export const explanationTable = <K extends CredentialKind>(
+export const timelineColumns = [
+  'at',
+  'step',
+  'answer',
+  'state',
+  'failed',
+  'succeeded',
+  'resets',
+  'lockedUntil',
+  'version',
+  'reason',
+] as const;
+
+/** Which columns of {@link timelineColumns} hold numbers (right-aligned). */
+const numeric = [true, false, false, false, true, true, true, true, true, false];
+
+/**
+ * The cells of a timeline, one row per {@link timelineColumns}: first the
+ * created credential, then one row per step. Offsets and `lockedUntil` are
+ * written as durations from the start (`1m30s`), the answer as the login
+ * status and its description, the refusal's status and code, `ok`,
+ * `no change`, `lock ended` or `-`.
+ *
+ * @example
+ * import { defaultPolicy, explainSteps, timelineCells } from 'credential-lifecycle';
+ * timelineCells(explainSteps('password', defaultPolicy('PwdPolicy'), [{ name: 'fail' }]))[1];
+ * // ['0s', 'fail', '3 login failed; the next failure locks the credential', 'initial',
+ * //  '1', '0', '0', '-', '1', 'initialized']
+ */
+export const timelineCells = <K extends CredentialKind>(
   explanation: Explanation<K>,
-): string[] => {
+): string[][] => {
   const start = startExplaining(explanation.kind, explanation.policy).lifecycle;
   const created: ExplainRow = {
     step: '(created)',
@@ -74,7 +100,7 @@ export const explanationTable = <K extends CredentialKind>(
     reason: start.context.stateChangeReason,
   };
   let version = created.version;
-  const rows = [created, ...explanation.steps].map((row, i) => {
+  return [created, ...explanation.steps].map((row, i) => {
     const answer = i === 0 ? '-' : answerText(row, version);
     version = row.version;
     return [
@@ -90,23 +116,20 @@ export const explanationTable = <K extends CredentialKind>(
       row.reason,
     ];
   });
-  return alignedTable(
-    [
-      'at',
-      'step',
-      'answer',
-      'state',
-      'failed',
-      'succeeded',
-      'resets',
-      'lockedUntil',
-      'version',
-      'reason',
-    ],
-    rows,
-    [true, false, false, false, true, true, true, true, true, false],
-  );
 };
+
+/**
+ * The timeline of an explanation as an aligned table of
+ * {@link timelineColumns} and {@link timelineCells}.
+ *
+ * @example
+ * import { defaultPolicy, explain, explanationTable } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const e = explain('password', defaultPolicy('PwdPolicy'), 'fail fail');
+ * if (E.isRight(e)) explanationTable(e.right).length; // 5: header, rule, the created credential, 2 steps
+ */
+export const explanationTable = <K extends CredentialKind>(explanation: Explanation<K>): string[] =>
+  alignedTable(timelineColumns, timelineCells(explanation), numeric);
 
 /** Groups the digits of a whole number by thousands: 10512002 → 10,512,002. */
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -38,7 +38,7 @@ export const explainCommand: CliCommand = {
     [
       'Steps:',
       ...stepNames.map(
-        (n) => `  ${(n === 'wait' ? 'wait D' : n).padEnd(14)}${stepDescriptions[n]}`,
+        (n) => `  ${(n === 'wait' ? 'wait D' : n).padEnd(15)}${stepDescriptions[n]}`,
       ),
     ].join('\n'),
     'Durations: 30s, 5m, 2h, 1d, 250ms, 1h30m or a number of milliseconds. Repeat a step or a group: fail*3, (fail wait 1m)*5. The credential starts as its create makes it, at 0; time passes only in wait steps. Guide: docs/reasoning-about-policies.md.',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePolicy } from '../../src/policy/decode.js';
 import { defaultPolicy, policyTypeOfKind } from '../../src/policy/policy.js';
 import { explainSteps } from '../../src/reasoning/explain.js';
+import { timelineCells, timelineColumns } from '../../src/reasoning/report.js';
 import {
   explainCommandLine,
   kindNamed,
@@ -116,5 +117,47 @@ describe('kindNamed', () => {
 
   it.each(['', 'pwd', 'tickets'])('%j names no kind', (name) => {
     expect(kindNamed(name)).toEqual(O.none);
+  });
+});
+
+describe('timelineCells', () => {
+  it('gives the created credential and one row per step, in the columns of explain', () => {
+    let session = startSession('puk', defaultPolicy('PUKPolicy'));
+    for (const step of [
+      { name: 'fail' },
+      { name: 'wait', ms: 90_000 },
+      { name: 'unlock' },
+    ] as const) {
+      session = sessionStep(session, step);
+    }
+    expect(timelineColumns).toEqual([
+      'at',
+      'step',
+      'answer',
+      'state',
+      'failed',
+      'succeeded',
+      'resets',
+      'lockedUntil',
+      'version',
+      'reason',
+    ]);
+    expect(timelineCells(sessionExplanation(session))).toEqual([
+      ['0s', '(created)', '-', 'active', '0', '0', '0', '-', '0', 'initialized'],
+      [
+        '0s',
+        'fail',
+        '3 login failed; the next failure locks the credential',
+        'active',
+        '1',
+        '0',
+        '0',
+        '-',
+        '1',
+        'initialized',
+      ],
+      ['1m30s', 'wait 1m30s', '-', 'active', '1', '0', '0', '-', '1', 'initialized'],
+      ['1m30s', 'unlock', 'no change', 'active', '1', '0', '0', '-', '1', 'initialized'],
+    ]);
   });
 });

@@ -29,6 +29,7 @@ export const analyzeCommand: CliCommand = {
       name: 'against',
       type: 'string',
       value: 'FILE',
+      default: 'none (one policy)',
       description:
         'A second policy file of the same kind, shown side by side (--param applies to the first).',
     },

@@ -43,6 +43,7 @@ export const policyOptions: readonly CliOption[] = [
     type: 'string',
     value: 'NAME=VALUE',
     multiple: true,
+    default: 'none',
     description: 'One policy parameter, over the file (e.g. tmpLockingMode=threshold).',
   },
 ];

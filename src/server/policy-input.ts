@@ -65,7 +65,13 @@ export const readKind = (value: unknown): E.Either<string, CredentialKind> => {
       );
 };
 
-/** A decoded policy of the kind, and the decoder's warnings. */
+/**
+ * A decoded policy of the kind, and the decoder's warnings.
+ *
+ * @example
+ * import type { PolicyRead } from 'credential-lifecycle/server';
+ * const warningsOf = (read: PolicyRead<'puk'>) => read.warnings.length;
+ */
 export interface PolicyRead<K extends CredentialKind> {
   readonly policy: PolicyOfKind<K>;
   readonly warnings: readonly string[];

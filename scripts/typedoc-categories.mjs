@@ -47,6 +47,7 @@ export const categories = {
     default: 'Mock core',
     files: { 'control.ts': 'Control API', 'paths.ts': 'Control API', 'faults.ts': 'Faults' },
   },
+  reasoning: { default: 'Reasoning about policies' },
   web: { default: 'Mock server', files: { 'fixture.ts': 'Fixtures' } },
   server: { default: 'Command line', files: { 'node.ts': 'Node server' } },
   testing: {

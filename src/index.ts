@@ -15,4 +15,5 @@ export * from './domain/index.js';
 export * from './lifecycle/index.js';
 export * from './operations/index.js';
 export * from './policy/index.js';
+export * from './reasoning/index.js';
 export * from './secret/index.js';

@@ -510,7 +510,14 @@ export const unlockOperation =
     return resourceAnswer(b.kind, now.right.user, ev.right.credential, actor);
   };
 
-const loginDescriptions: Readonly<Record<LoginStatusCode, string>> = {
+/**
+ * The `description` a login answer carries with each status code.
+ *
+ * @example
+ * import { loginDescriptions } from 'credential-lifecycle';
+ * loginDescriptions[9]; // 'login failed; the credential is temporarily locked'
+ */
+export const loginDescriptions: Readonly<Record<LoginStatusCode, string>> = {
   5: 'login succeeded',
   2: 'login failed',
   3: 'login failed; the next failure locks the credential',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `credential-lifecycle` executable: `serve` and `conformance`.
+ * The `credential-lifecycle` executable: `serve`, `conformance`, `explain` and `analyze`.
  *
  * @packageDocumentation
  */

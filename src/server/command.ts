@@ -8,8 +8,10 @@
  */
 import * as fs from 'node:fs';
 import { either as E } from 'fp-ts';
+import { analyzeCommand } from './analyze-command.js';
 import { type CliCommand, type CliIo, commandHelp, parseCommandArgs } from './cli-command.js';
 import { conformanceCommand } from './conformance.js';
+import { explainCommand } from './explain-command.js';
 import { serveCommand } from './serve.js';
 
 /**
@@ -17,9 +19,14 @@ import { serveCommand } from './serve.js';
  *
  * @example
  * import { cliCommands } from 'credential-lifecycle/server';
- * cliCommands.map((c) => c.name); // ['serve', 'conformance']
+ * cliCommands.map((c) => c.name); // ['serve', 'conformance', 'explain', 'analyze']
  */
-export const cliCommands: readonly CliCommand[] = [serveCommand, conformanceCommand];
+export const cliCommands: readonly CliCommand[] = [
+  serveCommand,
+  conformanceCommand,
+  explainCommand,
+  analyzeCommand,
+];
 
 /**
  * The package's version, read from its `package.json`.

@@ -10,8 +10,11 @@
  * @module credential-lifecycle/server
  */
 export * from '../web/index.js';
+export * from './analyze-command.js';
 export * from './cli-command.js';
 export * from './command.js';
 export * from './conformance.js';
+export * from './explain-command.js';
 export * from './node.js';
+export * from './policy-input.js';
 export * from './serve.js';

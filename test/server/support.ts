@@ -1,5 +1,7 @@
 /** Helpers for the server tests: a mock on an ephemeral port and a small HTTP client. */
 import { afterAll, beforeAll } from 'vitest';
+import type { CliIo } from '../../src/server/cli-command.js';
+import { runCli } from '../../src/server/command.js';
 import { type RunningServer, startNodeServer } from '../../src/server/node.js';
 import { MockServer, type MockServerOptions } from '../../src/web/server.js';
 
@@ -82,3 +84,16 @@ export const field = (reply: Reply, name: string): unknown =>
   typeof reply.json === 'object' && reply.json !== null
     ? (reply.json as Record<string, unknown>)[name]
     : undefined;
+
+/** Runs the command line in-process with these arguments; returns the exit code and the lines written. */
+export const runCommand = async (argv: readonly string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (l) => out.push(...l.split('\n')),
+    err: (l) => err.push(l),
+    env: {},
+    stopped: () => new Promise(() => {}),
+  };
+  return { code: await runCli(argv, io), out, err };
+};

@@ -126,7 +126,8 @@ const decideAndSave = async (
 /**
  * Handles one request over a repository: matches the route, loads the user
  * and the client's policies, runs the pure {@link dispatch} on that view, and
- * saves the user's next record by compare-and-set on the loaded revision. A
+ * saves the user's next record by compare-and-set on the loaded revision
+ * (inside the repository's `exclusive` section when it has one). A
  * refused request, or one that changes nothing, writes nothing. When the
  * compare-and-set loses (another process changed the record since the load),
  * it loads again and decides again, at most `attempts` times in all; then it
@@ -157,11 +158,18 @@ export const handleWith = async (
   const route = matchRoute(request.method, request.path);
   if (E.isLeft(route)) return errorAnswer(route.left);
   const match = route.right;
-  const run = () => decideAndSave(repository, match, request, env, options);
+  const { clientExtId, userExtId } = match;
+  const run = () =>
+    repository.exclusive === undefined
+      ? decideAndSave(repository, match, request, env, options)
+      : repository.exclusive(clientExtId, userExtId, (scoped) =>
+          decideAndSave(scoped, match, request, env, options),
+        );
   try {
+    // The queue is outermost: a process holds one exclusive section per user at a time.
     return await (options.queue === undefined
       ? run()
-      : options.queue.run(match.clientExtId, match.userExtId, run));
+      : options.queue.run(clientExtId, userExtId, run));
   } catch (error) {
     if (error instanceof RepositoryUnavailableError) return errorAnswer(storeUnavailable());
     throw error;
@@ -169,8 +177,9 @@ export const handleWith = async (
 };
 
 /**
- * Changes one user's record by compare-and-set, loading it again after each
- * lost race, at most `attempts` times: `change` gets the stored user (or
+ * Changes one user's record by compare-and-set (inside the repository's
+ * `exclusive` section when it has one), loading it again after each lost
+ * race, at most `attempts` times: `change` gets the stored user (or
  * `undefined`) and gives the next record; handing back the same object (or
  * `undefined`) writes nothing. Resolves with `saved`, `unchanged`, or
  * `conflict` when every attempt lost. For changes outside the operations,
@@ -190,11 +199,16 @@ export const updateUser = async (
   change: (user: UserRecord | undefined) => UserRecord | undefined,
   attempts: number = defaultAttempts,
 ): Promise<SaveOutcome | 'unchanged'> => {
-  for (let attempt = 1; ; attempt++) {
-    const { stored } = await repository.load(clientExtId, userExtId);
-    const next = change(stored?.user);
-    if (next === undefined || next === stored?.user) return 'unchanged';
-    if ((await repository.save(next, stored?.revision)) === 'saved') return 'saved';
-    if (attempt >= attempts) return 'conflict';
-  }
+  const run = async (scoped: CredentialRepository): Promise<SaveOutcome | 'unchanged'> => {
+    for (let attempt = 1; ; attempt++) {
+      const { stored } = await scoped.load(clientExtId, userExtId);
+      const next = change(stored?.user);
+      if (next === undefined || next === stored?.user) return 'unchanged';
+      if ((await scoped.save(next, stored?.revision)) === 'saved') return 'saved';
+      if (attempt >= attempts) return 'conflict';
+    }
+  };
+  return repository.exclusive === undefined
+    ? run(repository)
+    : repository.exclusive(clientExtId, userExtId, run);
 };

@@ -71,6 +71,15 @@ export type SaveOutcome = 'saved' | 'conflict';
  *   nothing and answers `conflict`. The whole record is written at once:
  *   never some credentials of it.
  *
+ * - `exclusive(clientExtId, userExtId, task)`, optional: runs `task` while
+ *   no other process of the store works on that user's record (a row lock
+ *   in a transaction, an advisory lock), handing it the repository to load
+ *   and save through meanwhile. The shell then never loses a compare-and-set
+ *   to another process that also goes through `exclusive`, so bursts on one
+ *   user do not exhaust its retries; the compare-and-set still guards every
+ *   save. Without it, compare-and-set and retries alone keep the store
+ *   consistent.
+ *
  * A store that cannot be reached rejects with a
  * {@link RepositoryUnavailableError}; `handleWith` answers 503 for it.
  *
@@ -95,6 +104,12 @@ export interface CredentialRepository {
   load(clientExtId: string, userExtId: string): Awaitable<UserView>;
   /** Writes the record if its stored revision is `expected` (`undefined`: absent). */
   save(user: UserRecord, expected: number | undefined): Awaitable<SaveOutcome>;
+  /** Optional: runs `task` with the user's record to itself across processes (see above). */
+  exclusive?<T>(
+    clientExtId: string,
+    userExtId: string,
+    task: (scoped: CredentialRepository) => Promise<T>,
+  ): Promise<T>;
 }
 
 /**

@@ -16,7 +16,11 @@ import type { ApiRequest, Directory } from '../operations/dispatch.js';
 import { type HandleOptions, handleWith } from '../operations/handle-with.js';
 import type { OperationResult } from '../operations/operation.js';
 import type { Principal } from '../operations/principal.js';
-import type { Awaitable, CredentialRepository } from '../operations/repository.js';
+import {
+  type Awaitable,
+  type CredentialRepository,
+  isPromiseLike,
+} from '../operations/repository.js';
 import type { RouteMatch } from '../operations/route.js';
 import type { UserRecord } from '../operations/user.js';
 import { UserQueue } from '../operations/user-queue.js';
@@ -189,8 +193,14 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
    * await new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).readClock();
    * // { now: 0, frozen: true }
    */
-  readonly readClock = async (): Promise<ClockReading> =>
-    clockReading(await this.store.clock(), this.#rest);
+  readonly readClock = async (): Promise<ClockReading> => this.#readClock();
+
+  #readClock(): Awaitable<ClockReading> {
+    const setting = this.store.clock();
+    return isPromiseLike(setting)
+      ? Promise.resolve(setting).then((s) => clockReading(s, this.#rest))
+      : clockReading(setting, this.#rest);
+  }
 
   /**
    * Empties the store (users, policies, tokens; the clock's setting returns
@@ -207,7 +217,7 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
   };
 
   /** The caller; a token is looked up in the store only when the request carries one. */
-  async #principal(headers: RequestHeaders | undefined): Promise<E.Either<ApiError, Principal>> {
+  #principal(headers: RequestHeaders | undefined): Awaitable<E.Either<ApiError, Principal>> {
     let token: string | undefined;
     const caller = principalFromHeaders(
       headers,
@@ -218,8 +228,9 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
       this.#adminName,
     );
     if (token === undefined) return caller;
-    const owner = await this.store.tokenOwner(token);
-    return principalFromHeaders(headers, () => owner, this.#adminName);
+    return Promise.resolve(this.store.tokenOwner(token)).then((owner) =>
+      principalFromHeaders(headers, () => owner, this.#adminName),
+    );
   }
 
   /**
@@ -237,7 +248,8 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
     if (isControlPath(request.path)) {
       return controlAnswer(this, request.method, request.path, request.body);
     }
-    const principal = await this.#principal(request.headers);
+    const caller = this.#principal(request.headers);
+    const principal = isPromiseLike(caller) ? await caller : caller;
     if (E.isLeft(principal)) return errorAnswer(principal.left);
     const apiRequest: ApiRequest = {
       method: request.method,
@@ -245,7 +257,9 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
       body: request.body,
       principal: principal.right,
     };
-    const env = { now: (await this.readClock()).now, random: this.#random };
+    const reading = this.#readClock();
+    const { now } = isPromiseLike(reading) ? await reading : reading;
+    const env = { now, random: this.#random };
     const hooks = this.#hooks;
     if (hooks === undefined) return handleWith(this.store, apiRequest, env, this.#handleOptions);
     const store = this.store;

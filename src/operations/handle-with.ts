@@ -13,6 +13,7 @@ import type { Environment } from './environment.js';
 import type { OperationResult } from './operation.js';
 import {
   type CredentialRepository,
+  isPromiseLike,
   RepositoryUnavailableError,
   type SaveOutcome,
 } from './repository.js';
@@ -96,7 +97,9 @@ const decideAndSave = async (
 ): Promise<HttpAnswer> => {
   const attempts = Math.max(1, options.attempts ?? defaultAttempts);
   for (let attempt = 1; ; attempt++) {
-    const view = await repository.load(route.clientExtId, route.userExtId);
+    // A synchronous store's answers are used as they come: no turn of the event loop.
+    const loading = repository.load(route.clientExtId, route.userExtId);
+    const view = isPromiseLike(loading) ? await loading : loading;
     const loaded = view.stored?.user;
     const directory: Directory = {
       user: (clientExtId, userExtId) =>
@@ -115,7 +118,8 @@ const decideAndSave = async (
     const kept = options.revise === undefined ? result : options.revise(result, route, loaded);
     // An operation that changed nothing hands the loaded record back: nothing to write.
     if (kept.user === loaded) return kept.answer;
-    const outcome = await repository.save(kept.user, view.stored?.revision);
+    const saving = repository.save(kept.user, view.stored?.revision);
+    const outcome = isPromiseLike(saving) ? await saving : saving;
     // Only the decision whose record was written is answered: its secrets are the stored ones.
     if (outcome === 'saved') return kept.answer;
     if (attempt >= attempts) return errorAnswer(concurrentChange(route.userExtId, attempts));

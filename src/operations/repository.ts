@@ -21,6 +21,19 @@ import type { UserRecord } from './user.js';
 export type Awaitable<T> = T | PromiseLike<T>;
 
 /**
+ * Whether an {@link Awaitable} is a promise (a `then`-able) rather than the
+ * value itself: lets a caller skip a turn of the event loop for a
+ * synchronous answer.
+ *
+ * @example
+ * import { isPromiseLike } from 'credential-lifecycle';
+ * isPromiseLike(Promise.resolve(1)); // true
+ * isPromiseLike(1); // false
+ */
+export const isPromiseLike = <T>(value: Awaitable<T>): value is PromiseLike<T> =>
+  typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+
+/**
  * A user record as stored, with its revision: the number a compare-and-set
  * names. A save that succeeds gives the record a new revision; the revisions
  * of one user's record never repeat, not even after the record was removed

@@ -8,7 +8,6 @@
  * processes, as a row lock would be), every request is counted.
  */
 import { fc, test } from '@fast-check/vitest';
-import { either as E } from 'fp-ts';
 import { afterAll, describe, expect } from 'vitest';
 import { ErrorCode } from '../../src/domain/errors.js';
 import type { HttpAnswer } from '../../src/operations/answer.js';
@@ -16,36 +15,19 @@ import { handleWith } from '../../src/operations/handle-with.js';
 import type { CredentialRepository } from '../../src/operations/repository.js';
 import type { MemoryStore } from '../../src/operations/store.js';
 import { UserQueue } from '../../src/operations/user-queue.js';
-import { decodePolicy } from '../../src/policy/decode.js';
 import { seededRandom } from '../../src/secret/random.js';
 import {
   admin,
   CLIENT,
   corePath,
-  freshStore,
-  Harness,
   loginPathOf,
   objectBody,
+  storeWithPassword,
   T0,
   USER,
 } from './support.js';
 
-const neverLocks = (() => {
-  const decoded = decodePolicy('PwdPolicy', 'never-locks', {
-    maxCredFailureCount: '-1',
-    tmpLockingThreshold: '-1',
-  });
-  if (E.isLeft(decoded)) throw new Error('policy');
-  return decoded.right.policy;
-})();
-
 type PolicyChoice = 'default' | 'never-locks';
-
-const storeWithPassword = (policy: PolicyChoice): MemoryStore => {
-  const h = new Harness(freshStore(policy === 'default' ? [] : [[neverLocks, true]]));
-  expect(h.create('password', { password: 'Str0ng!pass' }).status).toBe(201);
-  return h.store;
-};
 
 const env = () => ({ now: T0, random: seededRandom(5) });
 const wrongLogin = {

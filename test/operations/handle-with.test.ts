@@ -19,7 +19,6 @@ import {
 import type { MemoryStore } from '../../src/operations/store.js';
 import type { UserRecord } from '../../src/operations/user.js';
 import { UserQueue } from '../../src/operations/user-queue.js';
-import { decodePolicy } from '../../src/policy/decode.js';
 import { verifySecret } from '../../src/secret/hash.js';
 import { seededRandom } from '../../src/secret/random.js';
 import {
@@ -27,34 +26,17 @@ import {
   adminWithOnly,
   CLIENT,
   corePath,
-  freshStore,
   Harness,
   loginPathOf,
   objectBody,
+  PASSWORD,
+  storeWithPassword,
   stringField,
   T0,
   USER,
 } from './support.js';
 
-const PASSWORD = 'Str0ng!pass';
 const emptyUser: UserRecord = { clientExtId: CLIENT, userExtId: USER, credentials: {} };
-
-/** A password policy that never locks, so that every failed login is a change. */
-const neverLocks = (() => {
-  const decoded = decodePolicy('PwdPolicy', 'never-locks', {
-    maxCredFailureCount: '-1',
-    tmpLockingThreshold: '-1',
-  });
-  if (E.isLeft(decoded)) throw new Error('policy');
-  return decoded.right.policy;
-})();
-
-/** u1 with a password, in a store (default policies, or one that never locks). */
-const storeWithPassword = (policy: 'default' | 'never-locks' = 'default'): MemoryStore => {
-  const h = new Harness(freshStore(policy === 'default' ? [] : [[neverLocks, true]]));
-  expect(h.create('password', { password: PASSWORD }).status).toBe(201);
-  return h.store;
-};
 
 interface Spy {
   readonly repository: CredentialRepository;
@@ -102,6 +84,23 @@ const wrongLogin = request('POST', loginPathOf('password'), { password: 'wrong' 
 /** Another process's failed login, through the synchronous cycle on the same store. */
 const failedLoginBy = (store: MemoryStore) => () => {
   store.handle(wrongLogin, env(99));
+};
+
+/** Creates u1's TSP through the shell, keeping every decision's answer (saved or not). */
+const createTsp = async (repository: CredentialRepository) => {
+  const decisions: HttpAnswer[] = [];
+  const answer = await handleWith(
+    repository,
+    request('POST', corePath('tempStrongPassword'), {}),
+    env(),
+    {
+      revise: (result) => {
+        decisions.push(result.answer);
+        return result;
+      },
+    },
+  );
+  return { answer, decisions };
 };
 
 describe('handleWith over a repository with injected conflicts', () => {
@@ -177,13 +176,7 @@ describe('handleWith over a repository with injected conflicts', () => {
       if (user !== undefined) store.putUser(user);
     };
     const spy = interfered(store, 1, touch);
-    const decisions: HttpAnswer[] = [];
-    const answer = await handleWith(
-      spy.repository,
-      request('POST', corePath('tempStrongPassword'), {}),
-      env(),
-      { revise: (result) => (decisions.push(result.answer), result) },
-    );
+    const { answer, decisions } = await createTsp(spy.repository);
     expect(answer.status).toBe(201);
     const shown = stringField(answer, 'tempStrongPassword');
     const [discarded, saved] = spy.saves.map((s) => s.user.credentials.tempStrongPassword);
@@ -205,13 +198,7 @@ describe('handleWith over a repository with injected conflicts', () => {
     const spy = interfered(store, 1, () => {
       expect(other.create('tempStrongPassword').status).toBe(201);
     });
-    const decisions: HttpAnswer[] = [];
-    const answer = await handleWith(
-      spy.repository,
-      request('POST', corePath('tempStrongPassword'), {}),
-      env(),
-      { revise: (result) => (decisions.push(result.answer), result) },
-    );
+    const { answer, decisions } = await createTsp(spy.repository);
     expect(answer.status).toBe(422);
     expect(objectBody(answer).errors).toEqual([
       expect.objectContaining({ code: ErrorCode.tempStrongPasswordExists }),
@@ -279,8 +266,14 @@ describe('the exclusive section and updateUser', () => {
     const store = storeWithPassword();
     const events: string[] = [];
     const scoped: CredentialRepository = {
-      load: (c, u) => (events.push('load'), store.load(c, u)),
-      save: (user, expected) => (events.push('save'), store.save(user, expected)),
+      load: (c, u) => {
+        events.push('load');
+        return store.load(c, u);
+      },
+      save: (user, expected) => {
+        events.push('save');
+        return store.save(user, expected);
+      },
     };
     const outside = () => {
       throw new Error('used outside the section');

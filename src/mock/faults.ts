@@ -100,7 +100,7 @@ export const lostUpdates = (store: CredentialRepository): CredentialRepository =
     return view;
   },
   save: async (user) => {
-    for (let attempt = 1; attempt < blindWriteAttempts; attempt++) {
+    for (let attempt = 1; attempt <= blindWriteAttempts; attempt++) {
       const { stored } = await store.load(user.clientExtId, user.userExtId);
       if ((await store.save(user, stored?.revision)) === 'saved') return 'saved';
     }

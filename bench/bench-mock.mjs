@@ -7,7 +7,7 @@ import { controlPath, MockServer } from '../dist/server/index.js';
 /** The URL path the benchmarks load: GET alice's temporary strong password. */
 export const tsp = credentialPath('bench', 'alice', 'tempStrongPassword');
 
-/** One request to a mock's core, with a JSON body when one is given. */
+/** One request to a mock's core, with a JSON body when one is given (a promise of the response). */
 export const request = (mock, method, path, body) =>
   mock.handle({
     method,
@@ -17,10 +17,10 @@ export const request = (mock, method, path, body) =>
   });
 
 /** A mock holding alice with a TSP, and the text of its GET TSP answer. */
-export const benchMock = () => {
+export const benchMock = async () => {
   const mock = new MockServer({ seed: 1 });
-  request(mock, 'PUT', controlPath.user('bench', 'alice'));
-  const created = request(mock, 'POST', tsp, {});
+  await request(mock, 'PUT', controlPath.user('bench', 'alice'));
+  const created = await request(mock, 'POST', tsp, {});
   if (created.status !== 201) throw new Error(created.bodyText);
-  return { mock, body: request(mock, 'GET', tsp).bodyText };
+  return { mock, body: (await request(mock, 'GET', tsp)).bodyText };
 };

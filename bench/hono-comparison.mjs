@@ -45,13 +45,13 @@ const listenHono = (serve, fetch) =>
 
 const role = process.argv[2];
 if (names.includes(role)) {
-  const { mock } = benchMock();
+  const { mock } = await benchMock();
   let port;
   if (role === 'node:http') {
     port = (await startNodeServer({ mock, port: 0, log: undefined })).port;
   } else {
     const { Hono, serve } = await loadHono();
-    const handler = createMockHandler({ mock });
+    const handler = await createMockHandler({ mock });
     if (role === 'hono') {
       const app = new Hono();
       app.all('*', (c) => handler(c.req.raw));

@@ -49,7 +49,7 @@ const cpuMicros = () => {
 
 const role = process.argv[2];
 if (role === 'bare' || role === 'mock') {
-  const { mock, body } = benchMock();
+  const { mock, body } = await benchMock();
   const port =
     role === 'bare'
       ? await serveBare(body)
@@ -60,11 +60,11 @@ if (role === 'bare' || role === 'mock') {
   globalThis.gc?.();
   const before = process.memoryUsage().rss;
   const mock = new MockServer({ seed: 1 });
-  mock.state.clock.freeze(Date.UTC(2026, 0, 1));
+  await mock.state.store.changeClock({ freeze: Date.UTC(2026, 0, 1) });
   const started = performance.now();
   for (let i = 0; i < users; i++) {
-    request(mock, 'PUT', controlPath.user('bench', `user-${i}`));
-    const created = request(mock, 'POST', credentialPath('bench', `user-${i}`, 'password'), {
+    await request(mock, 'PUT', controlPath.user('bench', `user-${i}`));
+    const created = await request(mock, 'POST', credentialPath('bench', `user-${i}`, 'password'), {
       password: `Correct-Horse-${i}`,
     });
     if (created.status !== 201) throw new Error(created.bodyText);

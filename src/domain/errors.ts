@@ -96,6 +96,8 @@ export const ErrorCode = {
   payloadTooLarge: 'errors.payloadTooLarge',
   /** The server failed unexpectedly (model). */
   internal: 'errors.internal',
+  /** The credential store cannot be reached (model; see `RepositoryUnavailableError`). */
+  serviceUnavailable: 'errors.serviceUnavailable',
 } as const;
 
 /**
@@ -114,7 +116,7 @@ export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
  * import type { ErrorStatus } from 'credential-lifecycle';
  * const s: ErrorStatus = 422;
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
 
 /**
  * A failed request as a value: the HTTP status and at least one error entry.

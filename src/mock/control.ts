@@ -1,7 +1,8 @@
 /**
  * The control API under `/__mock`: reset, users, policies, the clock and
  * self-admin tokens. For tests and demos; a real nevisIDM has none of it.
- * Pure: it changes the {@link MockState} it is given and answers a value.
+ * Pure but for the store: it changes the {@link MockState} it is given and
+ * answers a value.
  *
  * @packageDocumentation
  */
@@ -9,15 +10,17 @@ import { either as E, option as O } from 'fp-ts';
 import { type ApiError, apiError, ErrorCode, isPlainObject } from '../domain/errors.js';
 import { formatInstant, parseInstant } from '../domain/instant.js';
 import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
+import { concurrentChange, defaultAttempts, updateUser } from '../operations/handle-with.js';
+import type { Awaitable } from '../operations/repository.js';
 import { decodePathSegment, methodNotAllowed } from '../operations/route.js';
-import type { MemoryStore } from '../operations/store.js';
 import { decodePolicy } from '../policy/decode.js';
 import { PolicyType } from '../policy/policy.js';
 import type { MockState } from './core.js';
 import { controlPrefix } from './paths.js';
+import type { MockStore } from './store.js';
 
 type Params = readonly string[];
-type ControlAction = (state: MockState, params: Params, body: unknown) => HttpAnswer;
+type ControlAction = (state: MockState, params: Params, body: unknown) => Awaitable<HttpAnswer>;
 
 const noContent: HttpAnswer = emptyAnswer(204);
 
@@ -29,7 +32,7 @@ const describe = (u: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 };
 
-const putUser: ControlAction = ({ store }, [clientExtId = '', userExtId = ''], body) => {
+const putUser: ControlAction = async ({ store }, [clientExtId = '', userExtId = ''], body) => {
   if (body !== undefined && !isPlainObject(body)) {
     return invalid(`$: got ${describe(body)}, expected an object`);
   }
@@ -37,21 +40,27 @@ const putUser: ControlAction = ({ store }, [clientExtId = '', userExtId = ''], b
   if (loginId !== undefined && typeof loginId !== 'string') {
     return invalid(`$.loginId: got ${describe(loginId)}, expected a string`);
   }
-  const existing = store.user(clientExtId, userExtId);
-  const keptLoginId = loginId ?? existing?.loginId;
-  store.putUser({
-    clientExtId,
-    userExtId,
-    ...(keptLoginId === undefined ? {} : { loginId: keptLoginId }),
-    credentials: existing?.credentials ?? {},
+  const outcome = await updateUser(store, clientExtId, userExtId, (existing) => {
+    if (existing !== undefined && (loginId === undefined || loginId === existing.loginId)) {
+      return existing;
+    }
+    const keptLoginId = loginId ?? existing?.loginId;
+    return {
+      clientExtId,
+      userExtId,
+      ...(keptLoginId === undefined ? {} : { loginId: keptLoginId }),
+      credentials: existing?.credentials ?? {},
+    };
   });
-  return noContent;
+  return outcome === 'conflict'
+    ? errorAnswer(concurrentChange(userExtId, defaultAttempts))
+    : noContent;
 };
 
-const listUsers: ControlAction = ({ store }, [clientExtId = '']) =>
+const listUsers: ControlAction = async ({ store }, [clientExtId = '']) =>
   jsonAnswer(
     200,
-    store.listUsers(clientExtId).map((u) => ({
+    (await store.listUsers(clientExtId)).map((u) => ({
       userExtId: u.userExtId,
       ...(u.loginId === undefined ? {} : { loginId: u.loginId }),
       credentials: Object.keys(u.credentials),
@@ -64,17 +73,16 @@ const listUsers: ControlAction = ({ store }, [clientExtId = '']) =>
  * error per parameter.
  *
  * @example
- * import { MemoryStore } from 'credential-lifecycle';
- * import { putPolicyFromJson } from 'credential-lifecycle/server';
- * putPolicyFromJson(new MemoryStore(), 'demo', 'tsp', { type: 'TempStrongPasswordPolicy', default: true, parameters: { ticketLen0: '8' } });
+ * import { MemoryMockStore, putPolicyFromJson } from 'credential-lifecycle/server';
+ * await putPolicyFromJson(new MemoryMockStore(), 'demo', 'tsp', { type: 'TempStrongPasswordPolicy', default: true, parameters: { ticketLen0: '8' } });
  * // right(undefined)
  */
-export const putPolicyFromJson = (
-  store: MemoryStore,
+export const putPolicyFromJson = async (
+  store: MockStore,
   clientExtId: string,
   policyExtId: string,
   body: unknown,
-): E.Either<ApiError, void> => {
+): Promise<E.Either<ApiError, void>> => {
   if (!isPlainObject(body)) {
     return E.left(
       apiError(422, ErrorCode.invalidValue, `$: got ${describe(body)}, expected an object`),
@@ -102,20 +110,20 @@ export const putPolicyFromJson = (
   }
   const decoded = decodePolicy(type, policyExtId, parameters);
   if (E.isLeft(decoded)) return decoded;
-  store.putPolicy(clientExtId, decoded.right.policy, isDefault);
+  await store.putPolicy(clientExtId, decoded.right.policy, isDefault);
   return E.right(undefined);
 };
 
-const putPolicy: ControlAction = ({ store }, [clientExtId = '', policyExtId = ''], body) => {
-  const stored = putPolicyFromJson(store, clientExtId, policyExtId, body);
+const putPolicy: ControlAction = async ({ store }, [clientExtId = '', policyExtId = ''], body) => {
+  const stored = await putPolicyFromJson(store, clientExtId, policyExtId, body);
   return E.isLeft(stored) ? errorAnswer(stored.left) : noContent;
 };
 
-const listPolicies: ControlAction = ({ store }, [clientExtId = '']) => {
-  const { defaults } = store.policies(clientExtId);
+const listPolicies: ControlAction = async ({ store }, [clientExtId = '']) => {
+  const { policies, defaults } = await store.policies(clientExtId);
   return jsonAnswer(
     200,
-    store.listPolicies(clientExtId).map((policy) => ({
+    Array.from(policies.values(), (policy) => ({
       extId: policy.extId,
       type: policy.type,
       default: defaults[policy.type] === policy.extId,
@@ -123,14 +131,12 @@ const listPolicies: ControlAction = ({ store }, [clientExtId = '']) => {
   );
 };
 
-const clockBody = (state: MockState) => ({
-  now: formatInstant(state.clock.now()),
-  frozen: state.clock.frozen,
-});
+const getClock: ControlAction = async (state) => {
+  const { now, frozen } = await state.readClock();
+  return jsonAnswer(200, { now: formatInstant(now), frozen });
+};
 
-const getClock: ControlAction = (state) => jsonAnswer(200, clockBody(state));
-
-const freezeClock: ControlAction = (state, _params, body) => {
+const freezeClock: ControlAction = async (state, _params, body) => {
   const now = isPlainObject(body) ? body.now : undefined;
   const at =
     typeof now === 'string'
@@ -141,35 +147,35 @@ const freezeClock: ControlAction = (state, _params, body) => {
   if (at === undefined) {
     return invalid(`$.now: got ${describe(now)}, expected an ISO-8601 instant`);
   }
-  state.clock.freeze(at);
+  await state.store.changeClock({ freeze: at });
   return noContent;
 };
 
-const advanceClock: ControlAction = (state, _params, body) => {
+const advanceClock: ControlAction = async (state, _params, body) => {
   const ms = isPlainObject(body) ? body.ms : undefined;
   if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
     return invalid(`$.ms: got ${describe(ms)}, expected an integer ≥ 0`);
   }
-  state.clock.advance(ms);
+  await state.store.changeClock({ advance: ms });
   return noContent;
 };
 
-const releaseClock: ControlAction = (state) => {
-  state.clock.release();
+const releaseClock: ControlAction = async (state) => {
+  await state.store.changeClock({ release: true });
   return noContent;
 };
 
 const hex = (bytes: Uint8Array): string =>
   Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
-const issueToken: ControlAction = (state, [clientExtId = '', userExtId = '']) => {
+const issueToken: ControlAction = async (state, [clientExtId = '', userExtId = '']) => {
   const token = hex(state.random().getRandomValues(new Uint8Array(16)));
-  state.tokens.set(token, { clientExtId, userExtId });
+  await state.store.putToken(token, { clientExtId, userExtId });
   return jsonAnswer(200, { token });
 };
 
-const reset: ControlAction = (state) => {
-  state.reset();
+const reset: ControlAction = async (state) => {
+  await state.reset();
   return noContent;
 };
 
@@ -208,20 +214,20 @@ const matchPattern = (pattern: readonly string[], parts: readonly string[]): Par
 
 /**
  * Answers a control request against a mock's state. Unknown paths are 404,
- * other methods 405, bad bodies 422; never throws.
+ * other methods 405, bad bodies 422; rejects only when the store does.
  *
  * @example
  * import { seededRandom } from 'credential-lifecycle';
  * import { controlAnswer, controlPath, MockCore } from 'credential-lifecycle/server';
  * const mock = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) });
- * controlAnswer(mock, 'POST', controlPath.reset, undefined).status; // 204
+ * (await controlAnswer(mock, 'POST', controlPath.reset, undefined)).status; // 204
  */
-export const controlAnswer = (
+export const controlAnswer = async (
   state: MockState,
   method: string,
   path: string,
   body: unknown,
-): HttpAnswer => {
+): Promise<HttpAnswer> => {
   const pathOnly = path.split('?', 1)[0] ?? '';
   const parts = pathOnly.slice(controlPrefix.length + 1).split('/');
   for (const route of routes) {

@@ -1,23 +1,34 @@
 /**
- * The mock of the nevisIDM credential API without I/O: its state (store,
- * clock, self-admin tokens, random source), the control API and the flow of
- * one request, with hooks for deliberate faults. The HTTP mock server and the
+ * The mock of the nevisIDM credential API without I/O: its state (a store of
+ * users, policies, self-admin tokens and the clock's setting; a random
+ * source), the control API and the flow of one request, with hooks for
+ * deliberate faults. The HTTP mock server and the
  * testing kit's in-process system are both adapters over it; real time and
  * randomness are handed in.
  *
  * @packageDocumentation
  */
 import { either as E } from 'fp-ts';
+import type { ApiError } from '../domain/errors.js';
 import { errorAnswer, type HttpAnswer } from '../operations/answer.js';
 import { principalFromHeaders, type RequestHeaders } from '../operations/caller-headers.js';
 import type { ApiRequest, Directory } from '../operations/dispatch.js';
+import { type HandleOptions, handleWith } from '../operations/handle-with.js';
 import type { OperationResult } from '../operations/operation.js';
+import type { Principal } from '../operations/principal.js';
+import {
+  type Awaitable,
+  type CredentialRepository,
+  isPromiseLike,
+} from '../operations/repository.js';
 import type { RouteMatch } from '../operations/route.js';
-import { type HandleHooks, MemoryStore } from '../operations/store.js';
+import type { UserRecord } from '../operations/user.js';
+import { UserQueue } from '../operations/user-queue.js';
 import type { RandomSource } from '../secret/random.js';
-import { type ClockRest, type MockClock, mockClock } from './clock.js';
+import { type ClockReading, type ClockRest, clockReading } from './clock.js';
 import { controlAnswer } from './control.js';
 import { isControlPath } from './paths.js';
+import { MemoryMockStore, type MockStore } from './store.js';
 
 /**
  * The name recorded as `createdBy` / `modifiedBy` for administrative calls
@@ -30,20 +41,22 @@ import { isControlPath } from './paths.js';
 export const defaultAdminName = 'admin';
 
 /**
- * What the control API may change in a running mock.
+ * What the control API may read and change in a running mock: its store (the
+ * shared state), its clock, its random source.
  *
  * @example
  * import type { MockState } from 'credential-lifecycle/server';
- * const clientsOf = (state: MockState) => state.store.listUsers('demo').length;
+ * const usersOf = async (state: MockState) => (await state.store.listUsers('demo')).length;
  */
-export interface MockState {
-  readonly store: MemoryStore;
-  readonly clock: MockClock;
-  readonly tokens: Map<string, { readonly clientExtId: string; readonly userExtId: string }>;
+export interface MockState<S extends MockStore = MockStore> {
+  /** Users, credentials, policies, tokens and the clock's setting. */
+  readonly store: S;
+  /** The mock's time: the store's clock setting read against this mock's rest. */
+  readonly readClock: () => Promise<ClockReading>;
   /** The random source in force (a fresh one after each reset). */
   readonly random: () => RandomSource;
-  /** Empties the store and tokens, returns the clock to its rest, starts a fresh random source. */
-  readonly reset: () => void;
+  /** Empties the store (the clock's setting returns to rest) and starts a fresh random source. */
+  readonly reset: () => Promise<void>;
 }
 
 /**
@@ -55,19 +68,28 @@ export interface MockState {
  * import type { MockHooks } from 'credential-lifecycle/server';
  * const noOp: MockHooks = { after: (answer) => answer };
  */
-export interface MockHooks {
-  /** Runs before the request is dispatched (may change the store). */
-  readonly before?: (request: ApiRequest, store: MemoryStore) => void;
-  /** The directory the dispatcher reads instead of the store (e.g. to alter policies). */
-  readonly directory?: (store: MemoryStore) => Directory;
-  /** Rewrites the operation's result before it is stored (the store still holds the old user). */
+export interface MockHooks<S extends MockStore = MockStore> {
+  /** Runs before the request is handled (may change the store). */
+  readonly before?: (request: ApiRequest, store: S) => Awaitable<void>;
+  /** What the dispatcher reads instead of the loaded view (e.g. altered policies). */
+  readonly directory?: (loaded: Directory, store: S) => Directory;
+  /**
+   * Rewrites the operation's result before it is saved; `loaded` is the user
+   * as loaded for the decision (the store still holds it).
+   */
   readonly revise?: (
     result: OperationResult,
     route: RouteMatch,
-    store: MemoryStore,
+    store: S,
+    loaded: UserRecord | undefined,
   ) => OperationResult;
-  /** Rewrites the answer after the store was updated (may change the store too). */
-  readonly after?: (answer: HttpAnswer, request: ApiRequest, store: MemoryStore) => HttpAnswer;
+  /** Rewrites the answer after the result was saved (may change the store too). */
+  readonly after?: (answer: HttpAnswer, request: ApiRequest, store: S) => Awaitable<HttpAnswer>;
+  /**
+   * Handles requests without concurrency control: no per-user queue, and
+   * over this repository instead of the store (the `lost-update` fault).
+   */
+  readonly unguarded?: (store: S) => CredentialRepository;
 }
 
 /**
@@ -78,15 +100,22 @@ export interface MockHooks {
  * import type { MockCoreOptions } from 'credential-lifecycle/server';
  * const options: MockCoreOptions = { clock: { frozenAt: Date.UTC(2026, 0, 1) }, random: () => seededRandom(7) };
  */
-export interface MockCoreOptions {
+export interface MockCoreOptions<S extends MockStore = MockStore> {
   /** Where the clock rests: on real time (`{ realNow: Date.now }`) or frozen (`{ frozenAt }`). */
   readonly clock: ClockRest;
   /** A fresh random source: called when the mock starts and on every reset. */
   readonly random: () => RandomSource;
+  /**
+   * The store to run on (shared by every mock over it). Default: a new
+   * `MemoryMockStore`; name `S` only together with a store.
+   */
+  readonly store?: S;
   /** The administrator's name when `X-Mock-Admin` gives none. Default {@link defaultAdminName}. */
   readonly adminName?: string;
+  /** Decisions per request before a lost compare-and-set answers 409. Default `defaultAttempts`. */
+  readonly attempts?: number;
   /** Deliberate defects; see {@link MockHooks}. */
-  readonly hooks?: MockHooks;
+  readonly hooks?: MockHooks<S>;
 }
 
 /**
@@ -107,40 +136,42 @@ export interface MockRequest {
 }
 
 /**
- * The mock's state and its answer to each request: control routes under
- * `/__mock`, every other request read for its caller and handed to the
- * operations over the in-memory store. Synchronous, and pure but for the
- * time and random sources it is given.
+ * The mock's answer to each request: control routes under `/__mock`, every
+ * other request read for its caller and handed to the operations through
+ * `handleWith` over the store, one request per user at a time in this mock
+ * (a `UserQueue`) and by compare-and-set across mocks sharing the store.
+ * Pure but for the time and random sources it is given and the store.
  *
  * @example
  * import { seededRandom } from 'credential-lifecycle';
  * import { controlPath, MockCore } from 'credential-lifecycle/server';
  * const mock = new MockCore({ clock: { frozenAt: Date.UTC(2026, 0, 1) }, random: () => seededRandom(1) });
- * mock.answer({ method: 'PUT', path: controlPath.user('demo', 'alice'), body: undefined }).status; // 204
- * mock.answer({
+ * (await mock.answer({ method: 'PUT', path: controlPath.user('demo', 'alice'), body: undefined })).status; // 204
+ * (await mock.answer({
  *   method: 'POST',
  *   path: '/nevisidm/api/core/v1/demo/users/alice/puk',
  *   body: {},
- * }).status; // 201
+ * })).status; // 201
  */
-export class MockCore implements MockState {
-  /** The users, credentials and policies. */
-  readonly store: MemoryStore = new MemoryStore();
-  /** The mock's time. */
-  readonly clock: MockClock;
-  /** Self-admin tokens and the user each stands for. */
-  readonly tokens = new Map<string, { readonly clientExtId: string; readonly userExtId: string }>();
+export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
+  /** Users, credentials, policies, tokens and the clock's setting. */
+  readonly store: S;
+  readonly #rest: ClockRest;
   readonly #freshRandom: () => RandomSource;
   readonly #adminName: string;
-  readonly #hooks: MockHooks | undefined;
+  readonly #hooks: MockHooks<S> | undefined;
+  readonly #handleOptions: HandleOptions;
   #random: RandomSource;
 
-  constructor(options: MockCoreOptions) {
-    this.clock = mockClock(options.clock);
+  constructor(options: MockCoreOptions<S>) {
+    // Without a store, S is the default MockStore, which MemoryMockStore is.
+    this.store = options.store ?? (new MemoryMockStore() as MockStore as S);
+    this.#rest = options.clock;
     this.#freshRandom = options.random;
     this.#random = options.random();
     this.#adminName = options.adminName ?? defaultAdminName;
     this.#hooks = options.hooks;
+    this.#handleOptions = { queue: new UserQueue(), attempts: options.attempts };
   }
 
   /**
@@ -154,38 +185,71 @@ export class MockCore implements MockState {
   readonly random = (): RandomSource => this.#random;
 
   /**
-   * Empties the store and tokens, returns the clock to its rest and starts a
-   * fresh random source: the mock as it was built.
+   * The mock's time and whether it stands still.
    *
    * @example
    * import { seededRandom } from 'credential-lifecycle';
    * import { MockCore } from 'credential-lifecycle/server';
-   * new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).reset();
+   * await new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).readClock();
+   * // { now: 0, frozen: true }
    */
-  readonly reset = (): void => {
-    this.store.clear();
-    this.tokens.clear();
-    this.clock.release();
+  readonly readClock = async (): Promise<ClockReading> => this.#readClock();
+
+  #readClock(): Awaitable<ClockReading> {
+    const setting = this.store.clock();
+    return isPromiseLike(setting)
+      ? Promise.resolve(setting).then((s) => clockReading(s, this.#rest))
+      : clockReading(setting, this.#rest);
+  }
+
+  /**
+   * Empties the store (users, policies, tokens; the clock's setting returns
+   * to rest) and starts a fresh random source: the mock as it was built.
+   *
+   * @example
+   * import { seededRandom } from 'credential-lifecycle';
+   * import { MockCore } from 'credential-lifecycle/server';
+   * await new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).reset();
+   */
+  readonly reset = async (): Promise<void> => {
+    await this.store.clear();
     this.#random = this.#freshRandom();
   };
 
-  readonly #userOfToken = (token: string) => this.tokens.get(token);
+  /** The caller; a token is looked up in the store only when the request carries one. */
+  #principal(headers: RequestHeaders | undefined): Awaitable<E.Either<ApiError, Principal>> {
+    let token: string | undefined;
+    const caller = principalFromHeaders(
+      headers,
+      (t) => {
+        token = t;
+        return undefined;
+      },
+      this.#adminName,
+    );
+    if (token === undefined) return caller;
+    return Promise.resolve(this.store.tokenOwner(token)).then((owner) =>
+      principalFromHeaders(headers, () => owner, this.#adminName),
+    );
+  }
 
   /**
    * Answers one request: a control route, a refused caller, or the
-   * operation's answer after its result was stored.
+   * operation's answer after its result was saved. Rejects only when the
+   * store does.
    *
    * @example
    * import { seededRandom } from 'credential-lifecycle';
    * import { MockCore } from 'credential-lifecycle/server';
    * const mock = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) });
-   * mock.answer({ method: 'GET', path: '/nope', body: undefined }).status; // 404
+   * (await mock.answer({ method: 'GET', path: '/nope', body: undefined })).status; // 404
    */
-  answer(request: MockRequest): HttpAnswer {
+  async answer(request: MockRequest): Promise<HttpAnswer> {
     if (isControlPath(request.path)) {
       return controlAnswer(this, request.method, request.path, request.body);
     }
-    const principal = principalFromHeaders(request.headers, this.#userOfToken, this.#adminName);
+    const caller = this.#principal(request.headers);
+    const principal = isPromiseLike(caller) ? await caller : caller;
     if (E.isLeft(principal)) return errorAnswer(principal.left);
     const apiRequest: ApiRequest = {
       method: request.method,
@@ -193,17 +257,24 @@ export class MockCore implements MockState {
       body: request.body,
       principal: principal.right,
     };
-    const env = { now: this.clock.now(), random: this.#random };
+    const reading = this.#readClock();
+    const { now } = isPromiseLike(reading) ? await reading : reading;
+    const env = { now, random: this.#random };
     const hooks = this.#hooks;
-    if (hooks === undefined) return this.store.handle(apiRequest, env);
+    if (hooks === undefined) return handleWith(this.store, apiRequest, env, this.#handleOptions);
     const store = this.store;
-    hooks.before?.(apiRequest, store);
-    const revise = hooks.revise;
-    const handleHooks: HandleHooks = {
-      directory: hooks.directory?.(store),
-      revise: revise === undefined ? undefined : (result, route) => revise(result, route, store),
-    };
-    const answer = store.handle(apiRequest, env, handleHooks);
+    await hooks.before?.(apiRequest, store);
+    const { directory, revise } = hooks;
+    const unguarded = hooks.unguarded?.(store);
+    const answer = await handleWith(unguarded ?? store, apiRequest, env, {
+      ...this.#handleOptions,
+      ...(unguarded === undefined ? {} : { queue: undefined }),
+      directory: directory === undefined ? undefined : (loaded) => directory(loaded, store),
+      revise:
+        revise === undefined
+          ? undefined
+          : (result, route, loaded) => revise(result, route, store, loaded),
+    });
     return hooks.after === undefined ? answer : hooks.after(answer, apiRequest, store);
   }
 }

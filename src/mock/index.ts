@@ -1,8 +1,8 @@
 /**
  * The mock of the credential API without I/O, shared by the HTTP mock server
  * (`credential-lifecycle/server`, which re-exports all of it) and the testing
- * kit's in-process system: state, control API, request flow, fault hooks and
- * the control paths.
+ * kit's in-process system: state, control API, request flow, fault hooks, the
+ * control paths and the store port with its in-memory implementation.
  *
  * @packageDocumentation
  */
@@ -11,3 +11,4 @@ export * from './control.js';
 export * from './core.js';
 export * from './faults.js';
 export * from './paths.js';
+export * from './store.js';

@@ -150,8 +150,28 @@ export const dispatch = (
   env: Environment,
 ): E.Either<ApiError, Dispatched> => {
   const route = matchRoute(request.method, request.path);
-  if (E.isLeft(route)) return route;
-  const match = route.right;
+  return E.isLeft(route) ? route : dispatchRoute(route.right, request, directory, env);
+};
+
+/**
+ * {@link dispatch} for a request whose route is already matched (a shell that
+ * needed the route first, to load the user, matches it once).
+ *
+ * @example
+ * import { dispatchRoute, defaultPolicyBook, seededRandom, superAdmin } from 'credential-lifecycle';
+ * dispatchRoute(
+ *   { kind: 'puk', action: 'get', clientExtId: 'c1', userExtId: 'u1' },
+ *   { method: 'GET', path: '/nevisidm/api/core/v1/c1/users/u1/puk', body: undefined, principal: superAdmin('ops') },
+ *   { user: () => undefined, policies: () => defaultPolicyBook() },
+ *   { now: Date.UTC(2026, 0, 1), random: seededRandom(7) },
+ * ); // left(404 errors.noRecord)
+ */
+export const dispatchRoute = (
+  match: RouteMatch,
+  request: ApiRequest,
+  directory: Directory,
+  env: Environment,
+): E.Either<ApiError, Dispatched> => {
   const operation = operations[match.kind][match.action];
   if (operation === undefined) {
     return E.left(apiError(404, ErrorCode.notFound, `no ${match.action} for ${match.kind}`));

@@ -1,7 +1,7 @@
 /**
  * The credential REST API as pure functions: one module per credential type
- * over a shared workflow, a router-independent dispatcher and an in-memory
- * reference store.
+ * over a shared workflow, a router-independent dispatcher, an in-memory
+ * reference store, and the async store port with its shell (`handleWith`).
  *
  * @packageDocumentation
  */
@@ -11,12 +11,14 @@ export * from './dispatch.js';
 export * from './environment.js';
 export * from './evolve.js';
 export * from './ext-id.js';
+export * from './handle-with.js';
 export * from './operation.js';
 export * from './password.js';
 export * from './policy-book.js';
 export * from './principal.js';
 export * from './puk.js';
 export * from './refusal.js';
+export * from './repository.js';
 export * from './requirements.js';
 export * from './resource.js';
 export * from './route.js';
@@ -24,4 +26,5 @@ export * from './store.js';
 export * from './temp-strong-password.js';
 export * from './ticket.js';
 export * from './user.js';
+export * from './user-queue.js';
 export * from './workflow.js';

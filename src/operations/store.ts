@@ -11,6 +11,7 @@ import { type ApiRequest, type Directory, dispatch } from './dispatch.js';
 import type { Environment } from './environment.js';
 import type { OperationResult } from './operation.js';
 import { defaultPolicyBook, type PolicyBook, withPolicy } from './policy-book.js';
+import type { CredentialRepository, RevisedUser, SaveOutcome, UserView } from './repository.js';
 import type { RouteMatch } from './route.js';
 import type { UserRecord } from './user.js';
 
@@ -34,7 +35,7 @@ export interface HandleHooks {
 }
 
 interface ClientRecord {
-  readonly users: Map<string, UserRecord>;
+  readonly users: Map<string, RevisedUser>;
   policies: PolicyBook;
 }
 
@@ -42,14 +43,22 @@ interface ClientRecord {
  * A mutable in-memory store. Users live in a map per client, so storing one
  * user costs the same whatever the number of users; nothing is copied.
  *
+ * It is a {@link Directory} for the pure dispatcher (`handle` is the
+ * synchronous request cycle over it) and a {@link CredentialRepository} for
+ * the async shell `handleWith`: every write gives the user's record a new
+ * revision from one counter of the store, and `save` compares and sets on it.
+ * Its answers are synchronous, so one `load` and `save` are atomic in
+ * themselves; concurrent requests can still interleave between the two.
+ *
  * @example
  * import { MemoryStore } from 'credential-lifecycle';
  * const store = new MemoryStore();
  * store.putUser({ clientExtId: 'demo', userExtId: 'alice', credentials: {} });
  * store.listUsers('demo').length; // 1
  */
-export class MemoryStore implements Directory {
+export class MemoryStore implements Directory, CredentialRepository {
   readonly #clients = new Map<string, ClientRecord>();
+  #lastRevision = 0;
 
   #client(clientExtId: string): ClientRecord {
     let client = this.#clients.get(clientExtId);
@@ -68,7 +77,7 @@ export class MemoryStore implements Directory {
    * new MemoryStore().user('demo', 'nobody'); // undefined
    */
   readonly user = (clientExtId: string, userExtId: string): UserRecord | undefined =>
-    this.#clients.get(clientExtId)?.users.get(userExtId);
+    this.#clients.get(clientExtId)?.users.get(userExtId)?.user;
 
   /**
    * The client's policies (the four defaults for a client never seen).
@@ -88,7 +97,47 @@ export class MemoryStore implements Directory {
    * new MemoryStore().putUser({ clientExtId: 'demo', userExtId: 'bob', loginId: 'bob', credentials: {} });
    */
   putUser(user: UserRecord): void {
-    this.#client(user.clientExtId).users.set(user.userExtId, user);
+    this.#client(user.clientExtId).users.set(user.userExtId, {
+      user,
+      revision: ++this.#lastRevision,
+    });
+  }
+
+  /**
+   * The user with its revision, and the client's policies (the port's `load`).
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * const store = new MemoryStore();
+   * store.putUser({ clientExtId: 'demo', userExtId: 'alice', credentials: {} });
+   * store.load('demo', 'alice').stored?.revision; // 1
+   */
+  load(clientExtId: string, userExtId: string): UserView {
+    const client = this.#clients.get(clientExtId);
+    return {
+      stored: client?.users.get(userExtId),
+      policies: client?.policies ?? defaultPolicyBook(),
+    };
+  }
+
+  /**
+   * Writes the user if its stored revision is `expected` (`undefined`: no
+   * such user yet), else writes nothing and answers `conflict` (the port's
+   * `save`).
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * const store = new MemoryStore();
+   * const alice = { clientExtId: 'demo', userExtId: 'alice', credentials: {} };
+   * store.save(alice, undefined); // 'saved'
+   * store.save(alice, undefined); // 'conflict'
+   * store.save(alice, 1); // 'saved'
+   */
+  save(user: UserRecord, expected: number | undefined): SaveOutcome {
+    const users = this.#client(user.clientExtId).users;
+    if (users.get(user.userExtId)?.revision !== expected) return 'conflict';
+    users.set(user.userExtId, { user, revision: ++this.#lastRevision });
+    return 'saved';
   }
 
   /**
@@ -99,7 +148,7 @@ export class MemoryStore implements Directory {
    * new MemoryStore().listUsers('demo'); // []
    */
   listUsers(clientExtId: string): readonly UserRecord[] {
-    return [...(this.#clients.get(clientExtId)?.users.values() ?? [])];
+    return Array.from(this.#clients.get(clientExtId)?.users.values() ?? [], (u) => u.user);
   }
 
   /**
@@ -126,7 +175,7 @@ export class MemoryStore implements Directory {
   }
 
   /**
-   * Forgets every client, user and policy.
+   * Forgets every client, user and policy (revisions keep counting on).
    *
    * @example
    * import { MemoryStore } from 'credential-lifecycle';
@@ -156,7 +205,8 @@ export class MemoryStore implements Directory {
     if (E.isLeft(dispatched)) return errorAnswer(dispatched.left);
     const { route, result } = dispatched.right;
     const kept = hooks?.revise === undefined ? result : hooks.revise(result, route);
-    this.putUser(kept.user);
+    // An unchanged record keeps its revision.
+    if (kept.user !== this.user(route.clientExtId, route.userExtId)) this.putUser(kept.user);
     return kept.answer;
   }
 }

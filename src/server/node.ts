@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { apiError, ErrorCode } from '../domain/errors.js';
+import type { MockStore } from '../mock/store.js';
 import {
   type CoreResponse,
   errorResponse,
@@ -25,8 +26,8 @@ import {
  * const options: NodeServerOptions = { host: '127.0.0.1', port: 0, log: undefined };
  */
 export interface NodeServerOptions {
-  /** The mock to serve (default: a new, empty one). */
-  readonly mock?: MockServer;
+  /** The mock to serve (default: a new, empty one in memory). */
+  readonly mock?: MockServer<MockStore>;
   /** Default `127.0.0.1`. */
   readonly host?: string;
   /** Default 8080; 0 picks a free port. */
@@ -47,7 +48,7 @@ export interface RunningServer {
   readonly url: string;
   readonly host: string;
   readonly port: number;
-  readonly mock: MockServer;
+  readonly mock: MockServer<MockStore>;
   /** Stops accepting connections, closes open ones and resolves when done. */
   close(): Promise<void>;
 }
@@ -100,7 +101,7 @@ const badRequest = (): string => {
 /**
  * The `node:http` request listener of a mock: reads the body (at most
  * 64 KiB, larger bodies are drained and answered 413), hands plain data to
- * the core and writes its answer.
+ * the core and writes its answer once the core resolves it.
  *
  * @example
  * import * as http from 'node:http';
@@ -109,7 +110,7 @@ const badRequest = (): string => {
  */
 export const nodeListener =
   (
-    mock: MockServer,
+    mock: MockServer<MockStore>,
     log: ((line: string) => void) | undefined,
   ): ((req: http.IncomingMessage, res: http.ServerResponse) => void) =>
   (req, res) => {
@@ -130,7 +131,7 @@ export const nodeListener =
       // instead of waiting a tick for 'end' (a 'data' listener alone cost
       // about 20 µs per request).
       req.resume();
-      finish(mock.handle({ method, path, headers: req.headers, bodyText: undefined }));
+      void mock.handle({ method, path, headers: req.headers, bodyText: undefined }).then(finish);
       return;
     }
     const chunks: Buffer[] = [];
@@ -144,16 +145,18 @@ export const nodeListener =
       if (!res.headersSent) res.destroy();
     });
     req.on('end', () => {
-      finish(
-        size > maxBodyBytes
-          ? payloadTooLarge()
-          : mock.handle({
-              method,
-              path,
-              headers: req.headers,
-              bodyText: Buffer.concat(chunks, size).toString('utf8'),
-            }),
-      );
+      if (size > maxBodyBytes) {
+        finish(payloadTooLarge());
+        return;
+      }
+      void mock
+        .handle({
+          method,
+          path,
+          headers: req.headers,
+          bodyText: Buffer.concat(chunks, size).toString('utf8'),
+        })
+        .then(finish);
     });
   };
 

@@ -149,7 +149,7 @@ export const serveCommand: CliCommand = {
         io.err(`--fixture: cannot read ${fixtureFile}: ${(error as Error).message}`);
         return 2;
       }
-      const applied = applyFixture(mock, fixture);
+      const applied = await applyFixture(mock, fixture);
       if (E.isLeft(applied)) {
         io.err(`--fixture: invalid fixture ${fixtureFile}:`);
         for (const p of applied.left) io.err(`  ${p}`);

@@ -9,6 +9,7 @@
 import { formatInstant, type Instant, isPlainObject, type PolicyType } from '../index.js';
 import { defaultAdminName, MockCore, type MockHooks } from '../mock/core.js';
 import { controlPath } from '../mock/paths.js';
+import { MemoryMockStore } from '../mock/store.js';
 import { seededRandom } from '../secret/random.js';
 
 /**
@@ -100,14 +101,14 @@ export const defaultStart: Instant = Date.UTC(2026, 0, 1);
 /**
  * Ways to break the in-process system on purpose, to check that tests catch
  * the breakage: the hooks of the shared mock's request flow (`before`,
- * `directory`, `revise`, `after`), each seeing the request as the dispatcher
- * gets it and the store itself.
+ * `directory`, `revise`, `after`, `unguarded`), each seeing the request as
+ * the dispatcher gets it and the in-memory store itself.
  *
  * @example
  * import type { InProcessFaults } from 'credential-lifecycle/testing';
  * const noOp: InProcessFaults = { after: (answer) => answer };
  */
-export type InProcessFaults = MockHooks;
+export type InProcessFaults = MockHooks<MemoryMockStore>;
 
 /**
  * Options of {@link inProcessSystem}.
@@ -200,21 +201,23 @@ export const controlOver = (send: SystemUnderTest['send']): SystemControl => {
 export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest => {
   const seed = options.seed ?? 1;
   const mock = new MockCore({
+    store: new MemoryMockStore(),
     clock: { frozenAt: options.start ?? defaultStart },
     random: () => seededRandom(seed),
     adminName: options.adminName ?? defaultAdminName,
     ...(options.faults === undefined ? {} : { hooks: options.faults }),
   });
   const send = async (request: SutRequest): Promise<SutResponse> => {
-    const answer = mock.answer({
+    const answer = await mock.answer({
       method: request.method,
       path: request.path,
       headers: request.headers,
       body: json(request.body),
     });
+    const { now } = await mock.readClock();
     return {
       status: answer.status,
-      headers: { ...answer.headers, date: new Date(mock.clock.now()).toUTCString() },
+      headers: { ...answer.headers, date: new Date(now).toUTCString() },
       body: json(answer.body),
     };
   };

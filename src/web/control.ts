@@ -13,11 +13,11 @@ import { answerResponse, type CoreResponse } from './server.js';
  *
  * @example
  * import { controlPath, handleControl, MockServer } from 'credential-lifecycle/mock';
- * handleControl(new MockServer().state, 'POST', controlPath.reset, undefined).status; // 204
+ * (await handleControl(new MockServer().state, 'POST', controlPath.reset, undefined)).status; // 204
  */
-export const handleControl = (
+export const handleControl = async (
   state: MockState,
   method: string,
   path: string,
   body: unknown,
-): CoreResponse => answerResponse(controlAnswer(state, method, path, body));
+): Promise<CoreResponse> => answerResponse(await controlAnswer(state, method, path, body));

@@ -9,6 +9,7 @@ import { either as E } from 'fp-ts';
 import { credentialKinds, pathSegmentOfKind } from '../domain/credential-type.js';
 import { isPlainObject } from '../domain/errors.js';
 import { controlPath } from '../mock/paths.js';
+import type { MockStore } from '../mock/store.js';
 import { credentialPath } from '../operations/route.js';
 import type { CoreResponse, MockServer } from './server.js';
 
@@ -104,16 +105,19 @@ const describeFailure = (where: string, response: CoreResponse): string => {
  *
  * @example
  * import { applyFixture, MockServer } from 'credential-lifecycle/mock';
- * applyFixture(new MockServer(), { clients: { demo: { users: { alice: { loginId: 'alice' } } } } });
+ * await applyFixture(new MockServer(), { clients: { demo: { users: { alice: { loginId: 'alice' } } } } });
  * // right(undefined)
  */
-export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<string[], void> => {
+export const applyFixture = async <S extends MockStore>(
+  mock: MockServer<S>,
+  fixture: unknown,
+): Promise<E.Either<string[], void>> => {
   const problems: string[] = [];
   if (!isPlainObject(fixture) || !isPlainObject(fixture.clients)) {
     return E.left(['$.clients: expected an object of clients by extId']);
   }
-  const send = (where: string, method: string, path: string, body: unknown): void => {
-    const response = mock.handle({
+  const send = async (where: string, method: string, path: string, body: unknown) => {
+    const response = await mock.handle({
       method,
       path,
       headers: { 'content-type': 'application/json' },
@@ -128,7 +132,7 @@ export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<strin
       continue;
     }
     for (const [policyExtId, policy] of entriesOf(client.policies)) {
-      send(
+      await send(
         `${at}.policies.${policyExtId}`,
         'PUT',
         controlPath.policy(clientExtId, policyExtId),
@@ -142,7 +146,7 @@ export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<strin
         continue;
       }
       const { credentials = [], ...rest } = user;
-      send(userAt, 'PUT', controlPath.user(clientExtId, userExtId), rest);
+      await send(userAt, 'PUT', controlPath.user(clientExtId, userExtId), rest);
       if (!Array.isArray(credentials)) {
         problems.push(`${userAt}.credentials: expected an array`);
         continue;
@@ -155,7 +159,7 @@ export const applyFixture = (mock: MockServer, fixture: unknown): E.Either<strin
           problems.push(`${credentialAt}.kind: expected ${kindNames}`);
           continue;
         }
-        send(
+        await send(
           credentialAt,
           'POST',
           credentialPath(clientExtId, userExtId, kind),

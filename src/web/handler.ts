@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { either as E } from 'fp-ts';
+import type { MemoryMockStore, MockStore } from '../mock/store.js';
 import { applyFixture } from './fixture.js';
 import {
   type CoreRequest,
@@ -21,13 +22,13 @@ import {
  *
  * @example
  * import { createMockHandler, type MockHandler } from 'credential-lifecycle/mock';
- * const handler: MockHandler = createMockHandler();
+ * const handler: MockHandler = await createMockHandler();
  * handler.mock.state.store.listUsers('demo'); // []
  */
-export interface MockHandler {
+export interface MockHandler<S extends MockStore = MemoryMockStore> {
   (request: Request): Promise<Response>;
   /** The mock behind the handler (its store, clock and tokens). */
-  readonly mock: MockServer;
+  readonly mock: MockServer<S>;
 }
 
 /**
@@ -38,9 +39,10 @@ export interface MockHandler {
  * import type { MockHandlerOptions } from 'credential-lifecycle/mock';
  * const options: MockHandlerOptions = { seed: 7, fixture: { clients: { demo: { users: { alice: {} } } } } };
  */
-export interface MockHandlerOptions extends MockServerOptions {
+export interface MockHandlerOptions<S extends MockStore = MemoryMockStore>
+  extends MockServerOptions<S> {
   /** Serve this mock instead of a new one. */
-  readonly mock?: MockServer;
+  readonly mock?: MockServer<S>;
   /** A fixture (parsed JSON) to apply first; see `applyFixture`. */
   readonly fixture?: unknown;
 }
@@ -85,12 +87,13 @@ export const fromWebRequest = async (request: Request): Promise<CoreRequest | Co
 
 /**
  * A web-standard handler over a mock: `(request: Request) => Promise<Response>`.
- * It never rejects; an invalid fixture throws when the handler is created.
+ * Resolves once the fixture (if any) is applied, and rejects when it is
+ * invalid; the handler itself never rejects.
  *
  * @example
  * ```ts
  * import { controlPath, createMockHandler } from 'credential-lifecycle/mock';
- * const handler = createMockHandler({ seed: 1 });
+ * const handler = await createMockHandler({ seed: 1 });
  * await handler(new Request(`http://mock${controlPath.user('demo', 'alice')}`, { method: 'PUT' }));
  * const created = await handler(
  *   new Request('http://mock/nevisidm/api/core/v1/demo/users/alice/tempstrong-password', { method: 'POST' }),
@@ -98,16 +101,18 @@ export const fromWebRequest = async (request: Request): Promise<CoreRequest | Co
  * created.status; // 201
  * ```
  */
-export const createMockHandler = (options: MockHandlerOptions = {}): MockHandler => {
-  const mock = options.mock ?? new MockServer(options);
+export const createMockHandler = async <S extends MockStore = MemoryMockStore>(
+  options: MockHandlerOptions<S> = {},
+): Promise<MockHandler<S>> => {
+  const mock = options.mock ?? new MockServer<S>(options);
   if (options.fixture !== undefined) {
-    const applied = applyFixture(mock, options.fixture);
+    const applied = await applyFixture(mock, options.fixture);
     if (E.isLeft(applied)) throw new Error(`invalid fixture:\n${applied.left.join('\n')}`);
   }
   const handler = async (request: Request): Promise<Response> => {
     try {
       const core = await fromWebRequest(request);
-      return toWebResponse('status' in core ? core : mock.handle(core));
+      return toWebResponse('status' in core ? core : await mock.handle(core));
     } catch {
       return toWebResponse(internalError());
     }

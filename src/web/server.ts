@@ -10,8 +10,11 @@ import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
 import type { Instant } from '../domain/instant.js';
 import { MockCore, type MockState } from '../mock/core.js';
 import { type Fault, faultHooks } from '../mock/faults.js';
+import { MemoryMockStore, type MockStore } from '../mock/store.js';
 import { errorAnswer, type HttpAnswer } from '../operations/answer.js';
 import { headerOf, type RequestHeaders } from '../operations/caller-headers.js';
+import { storeUnavailable } from '../operations/handle-with.js';
+import { RepositoryUnavailableError } from '../operations/repository.js';
 import { seededRandom, webCryptoRandom } from '../secret/random.js';
 
 /**
@@ -75,7 +78,13 @@ export const maxBodyBytes = 65_536;
  * import type { MockServerOptions } from 'credential-lifecycle/mock';
  * const options: MockServerOptions = { seed: 42, faults: [] };
  */
-export interface MockServerOptions {
+export interface MockServerOptions<S extends MockStore = MemoryMockStore> {
+  /**
+   * The store to run on: several mocks (and processes) over one store share
+   * its users, policies, tokens and clock setting. Default: a new
+   * `MemoryMockStore`.
+   */
+  readonly store?: S;
   /** Makes generated secrets, salts, ids and tokens reproducible (re-seeded on reset). */
   readonly seed?: number;
   /** The real time source the clock runs on (default `Date.now`). */
@@ -88,6 +97,8 @@ export interface MockServerOptions {
   readonly start?: Instant;
   /** TEST-ONLY deliberate defects; see {@link Fault}. */
   readonly faults?: readonly Fault[];
+  /** Decisions per request before a lost compare-and-set answers 409. Default `defaultAttempts`. */
+  readonly attempts?: number;
 }
 
 const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) => ({
@@ -131,6 +142,15 @@ const tooLarge = (): ApiError =>
  * payloadTooLarge().status; // 413
  */
 export const payloadTooLarge = (): CoreResponse => errorResponse(tooLarge());
+
+/**
+ * The 503 response: the store cannot be reached.
+ *
+ * @example
+ * import { serviceUnavailable } from 'credential-lifecycle/mock';
+ * serviceUnavailable().status; // 503
+ */
+export const serviceUnavailable = (): CoreResponse => errorResponse(storeUnavailable());
 
 /**
  * The 500 response: it never says what went wrong.
@@ -179,62 +199,67 @@ export const parseBody = (request: CoreRequest): E.Either<ApiError, unknown> => 
 };
 
 /**
- * The mock server's state and request handler, free of any HTTP library.
- * Synchronous: one request is handled completely before the next, so
- * concurrent PATCHes with the same `version` see each other.
+ * The mock server's state and request handler, free of any HTTP library,
+ * over a store (in memory unless `store` names another). Requests about the
+ * same user are handled one after the other and saved by compare-and-set, so
+ * concurrent PATCHes with the same `version` see each other, also across
+ * mocks that share a store.
  *
  * @example
  * import { controlPath, MockServer } from 'credential-lifecycle/mock';
  * const mock = new MockServer({ seed: 1 });
- * mock.handle({ method: 'PUT', path: controlPath.user('demo', 'alice'), headers: {}, bodyText: undefined }).status; // 204
- * mock.handle({
+ * (await mock.handle({ method: 'PUT', path: controlPath.user('demo', 'alice'), headers: {}, bodyText: undefined })).status; // 204
+ * (await mock.handle({
  *   method: 'POST',
  *   path: '/nevisidm/api/core/v1/demo/users/alice/tempstrong-password',
  *   headers: {},
  *   bodyText: undefined,
- * }).status; // 201
+ * })).status; // 201
  */
-export class MockServer {
+export class MockServer<S extends MockStore = MemoryMockStore> {
   /** The state the control API changes. */
-  readonly state: MockState;
+  readonly state: MockState<S>;
   readonly #core: MockCore;
 
-  constructor(options: MockServerOptions = {}) {
+  constructor(options: MockServerOptions<S> = {}) {
     const seed = options.seed;
     const hooks = faultHooks(options.faults ?? []);
-    this.#core = new MockCore({
+    this.#core = new MockCore<MockStore>({
       clock:
         options.start === undefined
           ? { realNow: options.realNow ?? Date.now }
           : { frozenAt: options.start },
       random: seed === undefined ? () => webCryptoRandom : () => seededRandom(seed),
+      store: options.store ?? new MemoryMockStore(),
+      ...(options.attempts === undefined ? {} : { attempts: options.attempts }),
       ...(hooks === undefined ? {} : { hooks }),
     });
-    this.state = this.#core;
+    // The core's store is the S given (or, without one, the default MemoryMockStore).
+    this.state = this.#core as MockState as MockState<S>;
   }
 
   /**
-   * Answers one request; never throws. Anything unexpected is a 500 without
-   * details.
+   * Answers one request; never rejects. A store that cannot be reached is a
+   * 503; anything else unexpected is a 500 without details.
    *
    * @example
    * import { MockServer } from 'credential-lifecycle/mock';
-   * new MockServer().handle({ method: 'GET', path: '/nope', headers: {}, bodyText: undefined }).status; // 404
+   * (await new MockServer().handle({ method: 'GET', path: '/nope', headers: {}, bodyText: undefined })).status; // 404
    */
-  handle(request: CoreRequest): CoreResponse {
+  async handle(request: CoreRequest): Promise<CoreResponse> {
     try {
       const body = parseBody(request);
       if (E.isLeft(body)) return errorResponse(body.left);
       return answerResponse(
-        this.#core.answer({
+        await this.#core.answer({
           method: request.method,
           path: request.path,
           headers: request.headers,
           body: body.right,
         }),
       );
-    } catch {
-      return internalError();
+    } catch (error) {
+      return error instanceof RepositoryUnavailableError ? serviceUnavailable() : internalError();
     }
   }
 }

@@ -13,6 +13,7 @@ import type { Permission, Principal } from '../../src/operations/principal.js';
 import { superAdmin } from '../../src/operations/principal.js';
 import { authBasePath, coreBasePath } from '../../src/operations/route.js';
 import { MemoryStore } from '../../src/operations/store.js';
+import { decodePolicy } from '../../src/policy/decode.js';
 import type { Policy } from '../../src/policy/policy.js';
 import { seededRandom } from '../../src/secret/random.js';
 
@@ -166,3 +167,23 @@ export const decodes = <A, O>(codec: t.Type<A, O, unknown>, value: unknown): A =
 
 /** The wire date of an instant. */
 export const wire = (at: number): string => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** A password policy that never locks (`never-locks`): every failed login is a change. */
+export const neverLocks: Policy = (() => {
+  const decoded = decodePolicy('PwdPolicy', 'never-locks', {
+    maxCredFailureCount: '-1',
+    tmpLockingThreshold: '-1',
+  });
+  if (E.isLeft(decoded)) throw new Error('never-locks policy');
+  return decoded.right.policy;
+})();
+
+/** The password of {@link storeWithPassword}'s u1. */
+export const PASSWORD = 'Str0ng!pass';
+
+/** A fresh store where u1 holds a password, under the default policies or one that never locks. */
+export const storeWithPassword = (policy: 'default' | 'never-locks' = 'default'): MemoryStore => {
+  const h = new Harness(freshStore(policy === 'default' ? [] : [[neverLocks, true]]));
+  expect(h.create('password', { password: PASSWORD }).status).toBe(201);
+  return h.store;
+};

@@ -92,7 +92,7 @@ describe('credential-lifecycle conformance', () => {
   it('with --setup, runs against existing users without the control API and skips time', async () => {
     const mock = new MockServer();
     for (const u of ['existing-1', 'existing-2']) {
-      mock.handle({
+      await mock.handle({
         method: 'PUT',
         path: controlPath.user('acme', u),
         headers: {},
@@ -100,12 +100,14 @@ describe('credential-lifecycle conformance', () => {
       });
     }
     const token = JSON.parse(
-      mock.handle({
-        method: 'POST',
-        path: controlPath.token('acme', 'existing-1'),
-        headers: {},
-        bodyText: undefined,
-      }).bodyText ?? '{}',
+      (
+        await mock.handle({
+          method: 'POST',
+          path: controlPath.token('acme', 'existing-1'),
+          headers: {},
+          bodyText: undefined,
+        })
+      ).bodyText ?? '{}',
     ).token;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conformance-setup-'));
     const setupFile = path.join(dir, 'setup.json');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { controlPath } from '../../src/mock/paths.js';
 import { createMockHandler } from '../../src/web/handler.js';
 
-const mock = createMockHandler({
+const mock = await createMockHandler({
   seed: 1,
   fixture: { clients: { demo: { users: { alice: { loginId: 'alice' } } } } },
 });
@@ -77,7 +77,7 @@ describe('MSW', () => {
 
 describe('web-standard handler', () => {
   it('answers 413 from Content-Length before reading the body, 204 without a body', async () => {
-    const handler = createMockHandler();
+    const handler = await createMockHandler();
     const big = await handler(
       new Request('http://mock/nevisidm/api/core/v1/c/users/u/puk', {
         method: 'POST',
@@ -91,13 +91,13 @@ describe('web-standard handler', () => {
     expect(await reset.text()).toBe('');
   });
 
-  it('throws at creation for an invalid fixture', () => {
-    expect(() =>
+  it('rejects at creation for an invalid fixture', async () => {
+    await expect(
       createMockHandler({
         fixture: {
           clients: { c: { policies: { p: { type: 'PUKPolicy', parameters: { pukLen: '0' } } } } },
         },
       }),
-    ).toThrow(/\$\.clients\.c\.policies\.p: 422/);
+    ).rejects.toThrow(/\$\.clients\.c\.policies\.p: 422/);
   });
 });

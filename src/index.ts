@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export * from './diagram/index.js';
 export * from './domain/index.js';
 export * from './lifecycle/index.js';
 export * from './operations/index.js';

@@ -1,6 +1,6 @@
 /**
  * The credential lifecycle: the XState machine, the pure API over it, the
- * persisted-value codec, the diagram generator and the reachability
+ * persisted-value codec, the machine's edge list and the reachability
  * analysis.
  *
  * @packageDocumentation

@@ -11,6 +11,7 @@
  * @packageDocumentation
  * @module credential-lifecycle
  */
+export * from './diagram/index.js';
 export * from './domain/index.js';
 export * from './lifecycle/index.js';
 export * from './operations/index.js';

@@ -1,11 +1,13 @@
 /**
  * The credential lifecycle: the XState machine, the pure API over it, the
- * persisted-value codec and the diagram generator.
+ * persisted-value codec, the machine's edge list and the reachability
+ * analysis.
  *
  * @packageDocumentation
  */
 export * from './diagram.js';
 export * from './lifecycle.js';
 export * from './machine.js';
+export * from './reachability.js';
 export * from './rules.js';
 export * from './value.js';

@@ -1,0 +1,149 @@
+/**
+ * The generated lifecycle documentation: the Mermaid diagrams (the overview
+ * and one per kind under its default policy) and `docs/lifecycle.md`, which
+ * shows their images and holds the edge and lockout tables. Used by
+ * `npm run diagram` (from `dist/diagram/page.js`) and its tests; not part of
+ * the package's API, so it adds nothing to a bundle of the library.
+ *
+ * @packageDocumentation
+ */
+import {
+  type CredentialKind,
+  credentialKinds,
+  pathSegmentOfKind,
+  typeNameOfKind,
+} from '../domain/credential-type.js';
+import { lifecycleTransitions } from '../lifecycle/diagram.js';
+import { createStates, defaultCreateState } from '../lifecycle/lifecycle.js';
+import { reachableTransitions } from '../lifecycle/reachability.js';
+import { compactDiagram } from './arrows.js';
+import { mermaidFlowchart } from './mermaid.js';
+import { defaultRulesOf, lockoutDefaultsTable, shortKindName, transitionTable } from './tables.js';
+
+/**
+ * One generated diagram: its file name (without extension), its title, and
+ * its Mermaid source. `kind` is set for the per-kind diagrams.
+ */
+export type LifecycleDiagram = {
+  /** The file name: `docs/diagrams/<name>.mmd`, rendered to `docs/img/<name>.svg`. */
+  readonly name: string;
+  /** The title drawn above the diagram and used as the image's alternative text. */
+  readonly title: string;
+  /** The Mermaid source. */
+  readonly mermaid: string;
+  /** The kind a per-kind diagram shows. */
+  readonly kind?: CredentialKind;
+};
+
+const kindDiagram = (kind: CredentialKind): LifecycleDiagram => {
+  const name =
+    typeNameOfKind[kind] === shortKindName[kind]
+      ? shortKindName[kind]
+      : `${typeNameOfKind[kind]} (${shortKindName[kind]})`;
+  const title = `${name} under its default policy`;
+  const transitions = reachableTransitions(kind, defaultRulesOf(kind));
+  return {
+    name: pathSegmentOfKind[kind],
+    title,
+    kind,
+    mermaid: mermaidFlowchart(compactDiagram(transitions), {
+      title,
+      start: defaultCreateState[kind],
+    }),
+  };
+};
+
+/**
+ * Every diagram `npm run diagram` writes: the overview of the whole machine,
+ * then one per kind showing only the transitions a credential of that kind
+ * can take under its default policy (`reachableTransitions` with
+ * `lifecycleRulesOf(defaultPolicy(…))`).
+ */
+export const lifecycleDiagrams = (): readonly LifecycleDiagram[] => {
+  const title = 'Credential lifecycle: every transition of the machine';
+  return [
+    {
+      name: 'overview',
+      title,
+      mermaid: mermaidFlowchart(compactDiagram(lifecycleTransitions()), { title }),
+    },
+    ...credentialKinds.map(kindDiagram),
+  ];
+};
+
+/** The image of a diagram and a link to its source, relative to `docs/`. */
+const figure = (d: LifecycleDiagram): string[] => [
+  `![${d.title}](img/${d.name}.svg)`,
+  '',
+  `Mermaid source: [diagrams/${d.name}.mmd](diagrams/${d.name}.mmd).`,
+];
+
+const howToRead = [
+  'Generated from the XState machine `lifecycleMachine` and the default policy of each',
+  'kind; nothing here is written by hand. Each arrow joins two states and is labelled',
+  'with the events that lead from one to the other; guards and actions are in the',
+  'table under the diagrams, which also lists the transitions that stay in their state',
+  '(a login that only counts, a comment update). Within one state and event the first',
+  'transition whose guard holds is taken; an event with no enabled transition is',
+  'refused and changes nothing.',
+  '',
+  '- A **dashed box** stands for several states: a dotted arrow from it holds for each',
+  '  of them (but the arrow’s own target). "any other state" is every state that has a',
+  '  transition of its own.',
+  '- A **grey diamond** is a choice: the labelled arrow into it goes on to one of the',
+  '  states it points at, the one the event asks for (`admin.update`) or the one held',
+  '  before a temporary lock.',
+  '- **any event** out of `tmp-locked`: an event that arrives at or after `lockedUntil`',
+  '  first ends the lock, back to the state held before it, and is then judged there.',
+  '  "any event but X" means that X is refused there, so the lock stays.',
+  '- The per-kind diagrams show only what a credential of that kind can do under its',
+  '  default policy, found by exploring the machine (`reachableTransitions`). The',
+  '  `create` arrow points at the state a creation starts in when it names none; it may',
+  `  name ${createStates.map(code).join(', ')}.`,
+];
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+/**
+ * The Markdown of `docs/lifecycle.md`: how to read the diagrams, the
+ * overview and the per-kind images (with links to their Mermaid sources),
+ * the full transition table and the lockout parameters of each kind's
+ * default policy.
+ */
+export const lifecyclePage = (): string => {
+  const [overview, ...kinds] = lifecycleDiagrams();
+  const lines = [
+    '# Credential lifecycle',
+    '',
+    '<!-- Generated by `npm run diagram` from `src/lifecycle/machine.ts` and the default policies; do not edit. -->',
+    '',
+    ...howToRead,
+    '',
+    '## Overview',
+    '',
+    ...(overview === undefined ? [] : figure(overview)),
+    '',
+    '## Each kind under its default policy',
+    ...kinds.flatMap((d) => ['', `### ${d.title}`, '', ...figure(d)]),
+    '',
+    '## Transitions',
+    '',
+    'Every transition of the machine, in definition order (`#` is its position among the',
+    'transitions of its state for its event). "Default policies" names the kinds that can',
+    'take it under their default policy.',
+    '',
+    transitionTable(),
+    '',
+    '## Lockout parameters',
+    '',
+    'The fields of `LifecycleRules` the guards read, as each kind’s default policy sets',
+    'them (`lifecycleRulesOf(defaultPolicy(…))`). `n/a` marks a parameter the kind’s policy',
+    'does not have, with the value the machine reads instead.',
+    '',
+    lockoutDefaultsTable(),
+    '',
+  ];
+  return lines.join('\n');
+};

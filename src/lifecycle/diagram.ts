@@ -99,6 +99,14 @@ const parameters: Record<keyof LifecycleRules, readonly [string, string]> = {
     'The state a reset leads to (`initial`, `active` or `reset-code`).',
   ],
   credentialLifetime: ['10 years; 5 days (TSP, Ticket)', 'Validity from creation or reset.'],
+  initialPwchangeRequired: [
+    'true (Password), false (others)',
+    'A password in `initial` or `admin-changed` must be changed by its user.',
+  ],
+  initialPwchangePeriod: [
+    '-1 / -1',
+    'How long (ms, from the state change) such a password still logs in, `initial` / `adminChanged`; -1 is no limit.',
+  ],
 };
 
 const mermaidId = (state: string): string => state.replace(/-/g, '_');

@@ -43,6 +43,8 @@ export type ResetTarget = 'initial' | 'active' | 'reset-code';
  *   maxResetCount: -1,
  *   resetTarget: 'initial',
  *   credentialLifetime: 315_360_000_000,
+ *   initialPwchangeRequired: true,
+ *   initialPwchangePeriod: { initial: -1, adminChanged: 86_400_000 },
  * };
  */
 export interface LifecycleRules {
@@ -64,7 +66,39 @@ export interface LifecycleRules {
   readonly resetTarget: ResetTarget;
   /** How long a credential is valid from its creation or reset, in milliseconds. */
   readonly credentialLifetime: number;
+  /**
+   * Whether a password in `initial` or `admin-changed` must be changed by its
+   * user (false for the other kinds).
+   */
+  readonly initialPwchangeRequired: boolean;
+  /**
+   * How long (ms) such a password may still be used, from the state change
+   * into `initial` / `admin-changed` (`lastStateChange`); -1 is no limit.
+   */
+  readonly initialPwchangePeriod: { readonly initial: number; readonly adminChanged: number };
 }
+
+/**
+ * The states in which a password may have to be changed by its user, and the
+ * entry of `initialPwchangePeriod` that limits each.
+ *
+ * @example
+ * import { passwordChangePeriodOf } from 'credential-lifecycle';
+ * passwordChangePeriodOf['admin-changed']; // 'adminChanged'
+ */
+export const passwordChangePeriodOf = {
+  initial: 'initial',
+  'admin-changed': 'adminChanged',
+} as const satisfies Record<string, keyof LifecycleRules['initialPwchangePeriod']>;
+
+/**
+ * A state in which a password change may be required: `initial` or `admin-changed`.
+ *
+ * @example
+ * import type { PasswordChangeState } from 'credential-lifecycle';
+ * const s: PasswordChangeState = 'admin-changed';
+ */
+export type PasswordChangeState = keyof typeof passwordChangePeriodOf;
 
 /**
  * The validity a creation or reset at `at` gives: from `at` for the rules'

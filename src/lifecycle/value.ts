@@ -35,6 +35,8 @@ const rules = t.type(
     maxResetCount: finite,
     resetTarget: t.keyof({ initial: null, active: null, 'reset-code': null }),
     credentialLifetime: finite,
+    initialPwchangeRequired: t.boolean,
+    initialPwchangePeriod: t.type({ initial: finite, adminChanged: finite }),
   },
   'LifecycleRules',
 );

@@ -10,11 +10,17 @@ import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
 import { type ApiError, apiError, decodeRequestBody, ErrorCode } from '../domain/errors.js';
+import { formatInstant } from '../domain/instant.js';
 import { UnlockRequest } from '../domain/requests.js';
 import type { LoginStatusCode } from '../domain/responses.js';
 import type { StateName } from '../domain/state.js';
 import type { Validity } from '../domain/validity.js';
-import { canLogin, createLifecycle, type LifecycleEvent } from '../lifecycle/index.js';
+import {
+  canLogin,
+  createLifecycle,
+  type LifecycleEvent,
+  type Outcome,
+} from '../lifecycle/index.js';
 import { lifecycleRulesOf } from '../policy/lifecycle-rules.js';
 import { hashSecret, verifySecret } from '../secret/hash.js';
 import { Redacted } from '../secret/redacted.js';
@@ -525,8 +531,10 @@ const consumedByStrongLogin = (kind: CredentialKind): readonly CredentialKind[] 
 
 /**
  * The login operation of a kind (auth API): 200 with `{statusCode,
- * description}` when the attempt is judged (5 OK, 2, 3, 4, 9 failed); 401 when
- * it is refused without being judged (locked, disabled, expired), counters
+ * description}` when the attempt is judged (5 OK, 2, 3, 4, 9 failed), plus
+ * `passwordChangeRequired` (and `passwordChangeDue`) after a success with a
+ * password its user must still change; 401 when it is refused without being
+ * judged (locked, disabled, expired — also after the change period), counters
  * untouched.
  *
  * @example
@@ -566,10 +574,25 @@ export const loginOperation =
         if (E.isRight(gone)) user = withCredential(user, other, gone.right.credential);
       }
     }
-    return E.right(
-      result(jsonAnswer(200, { statusCode: status, description: loginDescriptions[status] }), user),
-    );
+    return E.right(result(jsonAnswer(200, loginAnswerBody(status, ev.right.outcome)), user));
   };
+
+/**
+ * The body of a judged login: its status, a description and, after a success
+ * with a password its user must still change, `passwordChangeRequired` and
+ * (when the period is limited) `passwordChangeDue`.
+ */
+const loginAnswerBody = (status: LoginStatusCode, outcome: Outcome): JsonObject => {
+  const change = outcome.passwordChange;
+  if (change === undefined) return { statusCode: status, description: loginDescriptions[status] };
+  const due = change.dueBy === null ? undefined : formatInstant(change.dueBy);
+  return {
+    statusCode: status,
+    description: `login succeeded; the password must be changed${due === undefined ? '' : ` by ${due}`}`,
+    passwordChangeRequired: true,
+    ...(due === undefined ? {} : { passwordChangeDue: due }),
+  };
+};
 
 /**
  * The create/reset answer of kinds whose answers always carry the resource:

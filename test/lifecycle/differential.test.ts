@@ -79,12 +79,26 @@ const judge = (m: Ref, kind: CredentialKind, r: LifecycleRules, e: LifecycleEven
   switch (e.type) {
     case 'login.succeeded':
     case 'login.failed': {
+      // Several reasons: the most severe, tmp-locked < fail-locked < expired < disabled < archived.
       if (s === 'archived') return refuse('Archived');
-      if (s === 'tmp-locked') return refuse('TemporarilyLocked');
-      if (s === 'fail-locked') return refuse('FailLocked');
       if (s === 'disabled') return refuse('Disabled');
       if (at > m.to) return refuse('Expired');
       if (at < m.from) return refuse('NotYetValid');
+      if (s === 'fail-locked') return refuse('FailLocked');
+      if (s === 'tmp-locked') return refuse('TemporarilyLocked');
+      // A password in initial / admin-changed that must be changed: only within the
+      // period from the state change into that state (-1: no limit), else like expired.
+      if (kind === 'password' && r.initialPwchangeRequired) {
+        const period =
+          s === 'initial'
+            ? r.initialPwchangePeriod.initial
+            : s === 'admin-changed'
+              ? r.initialPwchangePeriod.adminChanged
+              : -1;
+        if (period !== -1 && at > m.lastStateChange + period) {
+          return refuse('PasswordChangeOverdue');
+        }
+      }
       if (e.type === 'login.succeeded') {
         const n: Ref = {
           ...m,

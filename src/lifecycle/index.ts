@@ -1,6 +1,7 @@
 /**
  * The credential lifecycle: the XState machine, the pure API over it, the
- * persisted-value codec and the diagram generator.
+ * severity of credential problems, the persisted-value codec and the diagram
+ * generator.
  *
  * @packageDocumentation
  */
@@ -8,4 +9,5 @@ export * from './diagram.js';
 export * from './lifecycle.js';
 export * from './machine.js';
 export * from './rules.js';
+export * from './severity.js';
 export * from './value.js';

@@ -8,6 +8,7 @@
 import { either as E, option as O } from 'fp-ts';
 import { type ApiError, apiError, ErrorCode, isPlainObject } from '../domain/errors.js';
 import { formatInstant, parseInstant } from '../domain/instant.js';
+import { userCredentialStatus } from '../lifecycle/severity.js';
 import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
 import { decodePathSegment, methodNotAllowed } from '../operations/route.js';
 import type { MemoryStore } from '../operations/store.js';
@@ -48,15 +49,18 @@ const putUser: ControlAction = ({ store }, [clientExtId = '', userExtId = ''], b
   return noContent;
 };
 
-const listUsers: ControlAction = ({ store }, [clientExtId = '']) =>
-  jsonAnswer(
+const listUsers: ControlAction = ({ store, clock }, [clientExtId = '']) => {
+  const now = clock.now();
+  return jsonAnswer(
     200,
     store.listUsers(clientExtId).map((u) => ({
       userExtId: u.userExtId,
       ...(u.loginId === undefined ? {} : { loginId: u.loginId }),
       credentials: Object.keys(u.credentials),
+      credentialStatus: userCredentialStatus(u.credentials, now) ?? null,
     })),
   );
+};
 
 /**
  * Stores a policy given as the control API takes it:

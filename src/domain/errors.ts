@@ -96,6 +96,8 @@ export const ErrorCode = {
   payloadTooLarge: 'errors.payloadTooLarge',
   /** The server failed unexpectedly (model). */
   internal: 'errors.internal',
+  /** The server does not implement the request method at all (model; RFC 9110 501). */
+  notImplemented: 'errors.notImplemented',
 } as const;
 
 /**
@@ -114,7 +116,7 @@ export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
  * import type { ErrorStatus } from 'credential-lifecycle';
  * const s: ErrorStatus = 422;
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 501;
 
 /**
  * A failed request as a value: the HTTP status and at least one error entry.
@@ -127,6 +129,8 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 
 export interface ApiError {
   readonly status: ErrorStatus;
   readonly errors: ReadonlyNonEmptyArray<ErrorEntry>;
+  /** Headers the answer must carry, such as `allow` on a 405 (names in lower case). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -329,8 +329,8 @@ describe('control API', () => {
       (await call('PUT', controlPath.user('c1', 'u2'), { body: { loginId: 'two' } })).status,
     ).toBe(204);
     expect((await call('GET', controlPath.users('c1'))).json).toEqual([
-      { userExtId: 'u1', loginId: 'user-one', credentials: ['puk'] },
-      { userExtId: 'u2', loginId: 'two', credentials: [] },
+      { userExtId: 'u1', loginId: 'user-one', credentials: ['puk'], credentialStatus: null },
+      { userExtId: 'u2', loginId: 'two', credentials: [], credentialStatus: null },
     ]);
     const bad = await call('PUT', controlPath.user('c1', 'u3'), { body: { loginId: 3 } });
     expect(bad.status).toBe(422);

@@ -64,6 +64,14 @@ const tmpLocked = (user: string): Step[] => [
   })),
 ];
 const invalid = { errors: [{ code: 'errors.invalidValue' }] };
+const badId = (name: string, id: string) => ({
+  errors: [
+    {
+      code: 'errors.invalidValue',
+      message: `${name}: got ${JSON.stringify(id)}, expected a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+`,
+    },
+  ],
+});
 
 const cases: readonly Case[] = [
   {
@@ -184,6 +192,49 @@ const cases: readonly Case[] = [
           { userExtId: 'u4', credentialStatus: null },
         ],
       },
+    ],
+  },
+  {
+    name: 'PUT user and policy refuse ids outside the extId character set, one error per id',
+    steps: [
+      { request: put(controlPath.user('c1', 'a b')), status: 422, body: badId('userExtId', 'a b') },
+      {
+        request: put(controlPath.user('c 1', 'ä')),
+        status: 422,
+        body: {
+          errors: [...badId('clientExtId', 'c 1').errors, ...badId('userExtId', 'ä').errors],
+        },
+      },
+      {
+        request: put(controlPath.policy('c1', 'p?'), { type: 'PUKPolicy' }),
+        status: 422,
+        body: badId('policyExtId', 'p?'),
+      },
+      { request: get(controlPath.users('c1')), status: 200, body: [] },
+      // Every character of the set is fine, '/' too (encoded in the path).
+      { request: put(controlPath.user('c1', 'j.doe@x/y-_:()\\{}[]=!~+')), status: 204 },
+      {
+        request: put(controlPath.policy('c1', 'p-1'), { type: 'PUKPolicy' }),
+        status: 204,
+      },
+      {
+        request: get(controlPath.users('c1')),
+        status: 200,
+        like: [{ userExtId: 'j.doe@x/y-_:()\\{}[]=!~+' }],
+      },
+    ],
+  },
+  {
+    name: 'a token is issued only for an existing user',
+    steps: [
+      {
+        request: post(controlPath.token('c1', 'u9')),
+        status: 404,
+        like: { errors: [{ code: 'errors.noRecord' }] },
+      },
+      { request: put(controlPath.user('c2', 'u9')), status: 204 },
+      { request: post(controlPath.token('c1', 'u9')), status: 404 },
+      { request: post(controlPath.token('c2', 'u9')), status: 200 },
     ],
   },
   {

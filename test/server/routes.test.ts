@@ -145,6 +145,7 @@ describe('Password', () => {
     const reset = await call('POST', `${path}/reset`, { body: {} });
     expect(reset.status).toBe(201);
     expect(typeof field(reset, 'passwordFragment')).toBe('string');
+    await call('PUT', controlPath.user('c1', 'someone-else'));
     const { json } = await call('POST', controlPath.token('c1', 'someone-else'));
     const token = (json as { token: string }).token;
     const foreign = await call('POST', `${path}/reset`, {

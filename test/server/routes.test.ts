@@ -2,7 +2,9 @@
  * Every route of the credential API over real HTTP: one success and its main
  * error case each, plus every control route.
  */
+import { either as E } from 'fp-ts';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ErrorBody, PasswordViolationEntry } from '../../src/domain/errors.js';
 import { controlPath } from '../../src/mock/paths.js';
 import { auth, codesOf, core, field, useServer } from './support.js';
 
@@ -107,6 +109,20 @@ describe('Password', () => {
     expect(weak.status).toBe(422);
     expect(codesOf(weak)?.length).toBeGreaterThan(1);
     expect(new Set(codesOf(weak))).toEqual(new Set(['errors.pwdPolicyViolated']));
+    // One entry per violated rule, naming it and its nevisAuth code, so a client can map them.
+    expect(E.isRight(ErrorBody.decode(weak.json))).toBe(true);
+    const entries = (weak.json as { errors: unknown[] }).errors;
+    expect(entries.every((e) => PasswordViolationEntry.is(e))).toBe(true);
+    expect(entries).toMatchObject([
+      {
+        rule: 'minLength',
+        authCode: 50,
+        message: expect.stringMatching(/^minLength \(nevisAuth 50\): /),
+      },
+      { rule: 'minUpperCase', authCode: 52 },
+      { rule: 'minDigits', authCode: 51 },
+      { rule: 'minSpecialChars', authCode: 52 },
+    ]);
     const created = await call('POST', path, { body: { password: good } });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(path);

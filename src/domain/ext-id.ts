@@ -41,9 +41,6 @@ export const isExtId = (u: unknown): u is string => typeof u === 'string' && EXT
 export const ExtId: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
   'ExtId',
   isExtId,
-  (u, c) =>
-    isExtId(u)
-      ? t.success(u)
-      : t.failure(u, c, extIdExpectation),
+  (u, c) => (isExtId(u) ? t.success(u) : t.failure(u, c, extIdExpectation)),
   t.identity,
 );

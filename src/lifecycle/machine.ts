@@ -244,9 +244,14 @@ type Ev = LifecycleEvent;
 
 /**
  * The parameter of the login guards in `initial` and `admin-changed`: the
- * state whose password change period also bounds the login.
+ * state whose password change period also bounds the login (none in the
+ * other login states).
+ *
+ * @example
+ * import type { LoginGuardParams } from 'credential-lifecycle';
+ * const inInitial: LoginGuardParams = { changeState: 'initial' };
  */
-type LoginGuardParams = { readonly changeState: PasswordChangeState } | undefined;
+export type LoginGuardParams = { readonly changeState: PasswordChangeState } | undefined;
 
 /**
  * Inside the validity period and, in a state whose password change may be
@@ -468,7 +473,14 @@ export const lifecycleSetup = setup({
 // Transition building blocks. Each state's `on` map is assembled from these so
 // that the same rule reads the same everywhere.
 
-type LoginGuard =
+/**
+ * The guards of the login transitions, which take {@link LoginGuardParams}.
+ *
+ * @example
+ * import type { LoginGuard } from 'credential-lifecycle';
+ * const g: LoginGuard = 'withinValidity';
+ */
+export type LoginGuard =
   | 'consumesOnSuccess'
   | 'reachesSuccessLimit'
   | 'withinValidity'

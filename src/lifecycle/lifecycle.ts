@@ -410,9 +410,10 @@ export const tmpLockEnded = (lifecycle: Lifecycle, at: Instant): boolean =>
  */
 export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, void> => {
   const { context } = lifecycle;
+  // An ended lock restores the state at `at`, a state change (as the machine's expireLock).
   const settled: Lifecycle =
     tmpLockEnded(lifecycle, at) && context.stateBeforeLock !== null
-      ? { state: context.stateBeforeLock, context }
+      ? { state: context.stateBeforeLock, context: { ...context, lastStateChange: at } }
       : lifecycle;
   const refusal = loginRefusal(settled, at);
   return refusal === undefined ? E.right(undefined) : E.left(refusal);

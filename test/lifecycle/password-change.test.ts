@@ -161,3 +161,40 @@ describe('for all periods and instants', () => {
     },
   );
 });
+
+describe('a temporary lock that ends restores the state, which starts the period again', () => {
+  it('canLogin and applyEvent agree after a lock longer than the period', () => {
+    const short = { ...rules, initialPwchangePeriod: { initial: SECOND, adminChanged: SECOND } };
+    const l = create('password', short);
+    const f1 = accept(l, { type: 'login.failed', at: T0 });
+    const locked = accept(f1.lifecycle, { type: 'login.failed', at: T0 + 1 }).lifecycle;
+    expect(locked.state).toBe('tmp-locked');
+    const after = T0 + 1 + 60 * SECOND;
+    expect(E.isRight(canLogin(locked, after))).toBe(true);
+    const ok = accept(locked, { type: 'login.succeeded', at: after });
+    expect(ok.passwordChange).toEqual({ dueBy: after + SECOND });
+    expect(refuse(ok.lifecycle, { type: 'login.succeeded', at: after + 2 * SECOND })._tag).toBe(
+      'PasswordChangeOverdue',
+    );
+  });
+
+  test.prop([
+    periodArb,
+    fc.constantFrom(0, SECOND, 60 * SECOND),
+    fc.integer({ min: 0, max: 2 * 60 * SECOND }),
+    fc.constantFrom('login.succeeded' as const, 'login.failed' as const),
+  ])(
+    'for all periods, lock durations and instants, canLogin agrees with applyEvent',
+    (period, tmpLockingDuration, delay, type) => {
+      const r = {
+        ...rules,
+        tmpLockingDuration,
+        initialPwchangePeriod: { initial: period, adminChanged: period },
+      };
+      const once = accept(create('password', r), { type: 'login.failed', at: T0 });
+      const locked = accept(once.lifecycle, { type: 'login.failed', at: T0 }).lifecycle;
+      const at = T0 + delay;
+      expect(E.isRight(canLogin(locked, at))).toBe(E.isRight(applyEvent(locked, { type, at })));
+    },
+  );
+});

@@ -35,7 +35,7 @@ describe('login answers', () => {
 
   it('decodes the password change a successful login announces', () => {
     const wire = {
-      statusCode: 5,
+      statusCode: 5 as const,
       description: 'login succeeded; the password must be changed by 2026-05-05T12:00:00Z',
       passwordChangeRequired: true,
       passwordChangeDue: '2026-05-05T12:00:00Z',

@@ -103,10 +103,11 @@ const parameters: Record<keyof LifecycleRules, readonly [string, string]> = {
     'true (Password), false (others)',
     'A password in `initial` or `admin-changed` must be changed by its user.',
   ],
-  initialPwchangePeriod: [
-    '-1 / -1',
-    'How long (ms, from the state change) such a password still logs in, `initial` / `adminChanged`; -1 is no limit.',
+  initialPwchangePeriodInitial: [
+    '-1',
+    'How long (ms, from the state change) such a password in `initial` still logs in; -1 is no limit.',
   ],
+  initialPwchangePeriodAdminChanged: ['-1', 'The same in `admin-changed`.'],
 };
 
 const mermaidId = (state: string): string => state.replace(/-/g, '_');

@@ -202,7 +202,7 @@ export type PasswordChangeRequirement = {
  * The change a password in `state` must undergo by its user, or `undefined`
  * when none is required: only a password in `initial` or `admin-changed`
  * whose rules say `initialPwchangeRequired`. The period of that state
- * (`initialPwchangePeriod.initial` / `.adminChanged`) runs from the state
+ * (`initialPwchangePeriodInitial` / `…AdminChanged`) runs from the state
  * change into it (`lastStateChange`); -1 means no limit.
  *
  * @example
@@ -217,7 +217,7 @@ export const passwordChangeRequirement = (
 ): PasswordChangeRequirement | undefined => {
   if (context.kind !== 'password' || !context.rules.initialPwchangeRequired) return undefined;
   if (state !== 'initial' && state !== 'admin-changed') return undefined;
-  const period = context.rules.initialPwchangePeriod[passwordChangePeriodOf[state]];
+  const period = context.rules[passwordChangePeriodOf[state]];
   return { dueBy: period === -1 ? null : context.lastStateChange + period };
 };
 

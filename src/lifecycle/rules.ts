@@ -44,7 +44,8 @@ export type ResetTarget = 'initial' | 'active' | 'reset-code';
  *   resetTarget: 'initial',
  *   credentialLifetime: 315_360_000_000,
  *   initialPwchangeRequired: true,
- *   initialPwchangePeriod: { initial: -1, adminChanged: 86_400_000 },
+ *   initialPwchangePeriodInitial: -1,
+ *   initialPwchangePeriodAdminChanged: 86_400_000,
  * };
  */
 export interface LifecycleRules {
@@ -72,24 +73,27 @@ export interface LifecycleRules {
    */
   readonly initialPwchangeRequired: boolean;
   /**
-   * How long (ms) such a password may still be used, from the state change
-   * into `initial` / `admin-changed` (`lastStateChange`); -1 is no limit.
+   * How long (ms) a password in `initial` may still be used, from the state
+   * change into it (`lastStateChange`); -1 is no limit. The policy's
+   * `initialPwchangePeriod.initial`.
    */
-  readonly initialPwchangePeriod: { readonly initial: number; readonly adminChanged: number };
+  readonly initialPwchangePeriodInitial: number;
+  /** The same for `admin-changed`: the policy's `initialPwchangePeriod.adminChanged`. */
+  readonly initialPwchangePeriodAdminChanged: number;
 }
 
 /**
  * The states in which a password may have to be changed by its user, and the
- * entry of `initialPwchangePeriod` that limits each.
+ * rule that limits the period in each.
  *
  * @example
  * import { passwordChangePeriodOf } from 'credential-lifecycle';
- * passwordChangePeriodOf['admin-changed']; // 'adminChanged'
+ * passwordChangePeriodOf['admin-changed']; // 'initialPwchangePeriodAdminChanged'
  */
 export const passwordChangePeriodOf = {
-  initial: 'initial',
-  'admin-changed': 'adminChanged',
-} as const satisfies Record<string, keyof LifecycleRules['initialPwchangePeriod']>;
+  initial: 'initialPwchangePeriodInitial',
+  'admin-changed': 'initialPwchangePeriodAdminChanged',
+} as const satisfies Record<string, keyof LifecycleRules>;
 
 /**
  * A state in which a password change may be required: `initial` or `admin-changed`.

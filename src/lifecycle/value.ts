@@ -36,7 +36,8 @@ const rules = t.type(
     resetTarget: t.keyof({ initial: null, active: null, 'reset-code': null }),
     credentialLifetime: finite,
     initialPwchangeRequired: t.boolean,
-    initialPwchangePeriod: t.type({ initial: finite, adminChanged: finite }),
+    initialPwchangePeriodInitial: finite,
+    initialPwchangePeriodAdminChanged: finite,
   },
   'LifecycleRules',
 );

@@ -6,9 +6,6 @@
 import { type LifecycleRules, resetLimitAllows } from '../lifecycle/rules.js';
 import type { Policy } from './policy.js';
 
-/** The change period of kinds that never require a password change. */
-const noChangePeriod = { initial: -1, adminChanged: -1 } as const;
-
 const rulesOfPolicy = (policy: Policy): LifecycleRules => ({
   maxCredFailureCount: policy.maxCredFailureCount,
   tmpLockingThreshold: policy.tmpLockingThreshold,
@@ -23,8 +20,10 @@ const rulesOfPolicy = (policy: Policy): LifecycleRules => ({
   resetTarget: policy.resetTarget,
   credentialLifetime: policy.type === 'PUKPolicy' ? policy.pukLifetime : policy.credentialLifetime,
   initialPwchangeRequired: policy.type === 'PwdPolicy' ? policy.initialPwchangeRequired : false,
-  initialPwchangePeriod:
-    policy.type === 'PwdPolicy' ? policy.initialPwchangePeriod : noChangePeriod,
+  initialPwchangePeriodInitial:
+    policy.type === 'PwdPolicy' ? policy.initialPwchangePeriod.initial : -1,
+  initialPwchangePeriodAdminChanged:
+    policy.type === 'PwdPolicy' ? policy.initialPwchangePeriod.adminChanged : -1,
 });
 
 /** Policies are immutable values: one rules object per policy object suffices. */

@@ -91,9 +91,9 @@ const judge = (m: Ref, kind: CredentialKind, r: LifecycleRules, e: LifecycleEven
       if (kind === 'password' && r.initialPwchangeRequired) {
         const period =
           s === 'initial'
-            ? r.initialPwchangePeriod.initial
+            ? r.initialPwchangePeriodInitial
             : s === 'admin-changed'
-              ? r.initialPwchangePeriod.adminChanged
+              ? r.initialPwchangePeriodAdminChanged
               : -1;
         if (period !== -1 && at > m.lastStateChange + period) {
           return refuse('PasswordChangeOverdue');

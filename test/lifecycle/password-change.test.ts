@@ -22,7 +22,8 @@ const HOUR = 3_600_000;
 const rules: LifecycleRules = {
   ...defaultRules('password'),
   initialPwchangeRequired: true,
-  initialPwchangePeriod: { initial: DAY, adminChanged: HOUR },
+  initialPwchangePeriodInitial: DAY,
+  initialPwchangePeriodAdminChanged: HOUR,
 };
 
 describe('a password created in initial, change required within a day', () => {
@@ -71,7 +72,7 @@ describe('a password created in initial, change required within a day', () => {
 });
 
 describe('admin-changed has its own period, from the administrator’s state change', () => {
-  it('counts initialPwchangePeriod.adminChanged from lastStateChange', () => {
+  it('counts initialPwchangePeriodAdminChanged from lastStateChange', () => {
     const active = create('password', rules, 'active');
     const set = accept(active, { type: 'admin.update', at: T0 + DAY, stateName: 'admin-changed' });
     const l = set.lifecycle;
@@ -95,7 +96,11 @@ describe('switches', () => {
   });
 
   it('a period of -1: required without a limit', () => {
-    const unlimited = { ...rules, initialPwchangePeriod: { initial: -1, adminChanged: -1 } };
+    const unlimited = {
+      ...rules,
+      initialPwchangePeriodInitial: -1,
+      initialPwchangePeriodAdminChanged: -1,
+    };
     const ok = accept(create('password', unlimited), {
       type: 'login.succeeded',
       at: T0 + 3000 * DAY,
@@ -118,7 +123,8 @@ describe('switches', () => {
 
 const pick = (r: LifecycleRules) => ({
   initialPwchangeRequired: r.initialPwchangeRequired,
-  initialPwchangePeriod: r.initialPwchangePeriod,
+  initialPwchangePeriodInitial: r.initialPwchangePeriodInitial,
+  initialPwchangePeriodAdminChanged: r.initialPwchangePeriodAdminChanged,
 });
 
 const periodArb = fc.constantFrom(-1, 0, SECOND, HOUR, DAY);
@@ -137,7 +143,8 @@ describe('for all periods and instants', () => {
       const r: LifecycleRules = {
         ...defaultRules(kind),
         initialPwchangeRequired: required,
-        initialPwchangePeriod: { initial, adminChanged },
+        initialPwchangePeriodInitial: initial,
+        initialPwchangePeriodAdminChanged: adminChanged,
       };
       const l = create(kind, r, state);
       const at = T0 + delay;
@@ -164,7 +171,11 @@ describe('for all periods and instants', () => {
 
 describe('a temporary lock that ends restores the state, which starts the period again', () => {
   it('canLogin and applyEvent agree after a lock longer than the period', () => {
-    const short = { ...rules, initialPwchangePeriod: { initial: SECOND, adminChanged: SECOND } };
+    const short = {
+      ...rules,
+      initialPwchangePeriodInitial: SECOND,
+      initialPwchangePeriodAdminChanged: SECOND,
+    };
     const l = create('password', short);
     const f1 = accept(l, { type: 'login.failed', at: T0 });
     const locked = accept(f1.lifecycle, { type: 'login.failed', at: T0 + 1 }).lifecycle;
@@ -189,7 +200,8 @@ describe('a temporary lock that ends restores the state, which starts the period
       const r = {
         ...rules,
         tmpLockingDuration,
-        initialPwchangePeriod: { initial: period, adminChanged: period },
+        initialPwchangePeriodInitial: period,
+        initialPwchangePeriodAdminChanged: period,
       };
       const once = accept(create('password', r), { type: 'login.failed', at: T0 });
       const locked = accept(once.lifecycle, { type: 'login.failed', at: T0 }).lifecycle;

@@ -96,9 +96,9 @@ describe('lifecycle properties', () => {
       const { rules, lastStateChange } = before.context;
       const period =
         from === 'initial'
-          ? rules.initialPwchangePeriod.initial
+          ? rules.initialPwchangePeriodInitial
           : from === 'admin-changed'
-            ? rules.initialPwchangePeriod.adminChanged
+            ? rules.initialPwchangePeriodAdminChanged
             : -1;
       const since = lockDue(before, event.at) ? event.at : lastStateChange;
       const overdue =

@@ -35,9 +35,9 @@ const problemsAt = (l: Lifecycle, at: number): Problem[] => {
   if (at > c.validity.to || at < c.validity.from) found.push('expired');
   const period =
     state === 'initial'
-      ? c.rules.initialPwchangePeriod.initial
+      ? c.rules.initialPwchangePeriodInitial
       : state === 'admin-changed'
-        ? c.rules.initialPwchangePeriod.adminChanged
+        ? c.rules.initialPwchangePeriodAdminChanged
         : -1;
   if (c.kind === 'password' && c.rules.initialPwchangeRequired && period !== -1) {
     if (at > since + period) found.push('expired');

@@ -28,7 +28,8 @@ export const defaultRules = (kind: CredentialKind): LifecycleRules => ({
   resetTarget: kind === 'ticket' || kind === 'puk' ? 'active' : 'initial',
   credentialLifetime: kind === 'tempStrongPassword' || kind === 'ticket' ? 5 * DAY : 3650 * DAY,
   initialPwchangeRequired: kind === 'password',
-  initialPwchangePeriod: { initial: -1, adminChanged: -1 },
+  initialPwchangePeriodInitial: -1,
+  initialPwchangePeriodAdminChanged: -1,
 });
 
 export const create = (
@@ -79,10 +80,8 @@ export const rulesArb: fc.Arbitrary<LifecycleRules> = fc.record({
   resetTarget: fc.constantFrom('initial' as const, 'active' as const, 'reset-code' as const),
   credentialLifetime: fc.constantFrom(DAY, 10 * DAY),
   initialPwchangeRequired: fc.boolean(),
-  initialPwchangePeriod: fc.record({
-    initial: fc.constantFrom(-1, 0, 60_000, DAY),
-    adminChanged: fc.constantFrom(-1, 0, 60_000, DAY),
-  }),
+  initialPwchangePeriodInitial: fc.constantFrom(-1, 0, 60_000, DAY),
+  initialPwchangePeriodAdminChanged: fc.constantFrom(-1, 0, 60_000, DAY),
 });
 
 export const stateNameArb = fc.constantFrom<StateName>(...stateNames);

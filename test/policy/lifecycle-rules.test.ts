@@ -15,7 +15,8 @@ describe('lifecycleRulesOf', () => {
       resetTarget: 'initial',
       credentialLifetime: 315_360_000_000,
       initialPwchangeRequired: true,
-      initialPwchangePeriod: { initial: -1, adminChanged: -1 },
+      initialPwchangePeriodInitial: -1,
+      initialPwchangePeriodAdminChanged: -1,
     });
     expect(lifecycleRulesOf(defaultPolicy('TempStrongPasswordPolicy'))).toMatchObject({
       maxCredSuccessCount: -1,
@@ -43,12 +44,14 @@ describe('lifecycleRulesOf', () => {
     const password = { ...defaultPolicy('PwdPolicy'), initialPwchangePeriod: period };
     expect(lifecycleRulesOf(password)).toMatchObject({
       initialPwchangeRequired: true,
-      initialPwchangePeriod: period,
+      initialPwchangePeriodInitial: 86_400_000,
+      initialPwchangePeriodAdminChanged: 3_600_000,
     });
     for (const type of ['TempStrongPasswordPolicy', 'TicketPolicy', 'PUKPolicy'] as const) {
       expect(lifecycleRulesOf(defaultPolicy(type))).toMatchObject({
         initialPwchangeRequired: false,
-        initialPwchangePeriod: { initial: -1, adminChanged: -1 },
+        initialPwchangePeriodInitial: -1,
+        initialPwchangePeriodAdminChanged: -1,
       });
     }
   });

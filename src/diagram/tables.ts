@@ -81,6 +81,15 @@ const ruleMeanings: Partial<Record<keyof LifecycleRules, Parameter>> = {
   maxResetCount: { meaning: 'Resets allowed over the life of the credential; -1 is unlimited.' },
   resetTarget: { meaning: 'The state a reset leads to (`initial`, `active` or `reset-code`).' },
   credentialLifetime: { meaning: 'Validity from creation or reset.', duration: true },
+  initialPwchangeRequired: {
+    meaning:
+      'A password in `initial` or `admin-changed` must be changed by its user (Password only).',
+  },
+  initialPwchangePeriodInitial: {
+    meaning:
+      'How long (ms, from the state change) such a password in `initial` still logs in; -1 is no limit.',
+  },
+  initialPwchangePeriodAdminChanged: { meaning: 'The same in `admin-changed`.' },
 };
 
 const units = [

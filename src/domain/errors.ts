@@ -27,6 +27,49 @@ export const ErrorEntry = t.type({ code: t.string, message: t.string }, 'ErrorEn
 export type ErrorEntry = t.TypeOf<typeof ErrorEntry>;
 
 /**
+ * Codec for an entry of a 422 for a password the policy refuses: one per
+ * violated rule, with the rule's name and nevisAuth's code for it (50 too
+ * short, 51 needs digits, 52 needs special characters, also letters and case,
+ * 53 recently used or blocked, 54 too long, 55 in the dictionary), which the
+ * message names too. Such an entry is also an {@link ErrorEntry}: the
+ * {@link ErrorBody} codec decodes the body either way.
+ *
+ * @example
+ * import { PasswordViolationEntry } from 'credential-lifecycle';
+ * PasswordViolationEntry.is({
+ *   code: 'errors.pwdPolicyViolated',
+ *   message: 'minDigits (nevisAuth 51): the password has 0 digits, at least 1 are required',
+ *   authCode: 51,
+ *   rule: 'minDigits',
+ * }); // true
+ */
+export const PasswordViolationEntry = t.type(
+  {
+    code: t.literal('errors.pwdPolicyViolated'),
+    message: t.string,
+    authCode: t.union([
+      t.literal(50),
+      t.literal(51),
+      t.literal(52),
+      t.literal(53),
+      t.literal(54),
+      t.literal(55),
+    ]),
+    rule: t.string,
+  },
+  'PasswordViolationEntry',
+);
+
+/**
+ * One violated password rule in an error body.
+ *
+ * @example
+ * import type { PasswordViolationEntry } from 'credential-lifecycle';
+ * const codeOf = (e: PasswordViolationEntry): number => e.authCode;
+ */
+export type PasswordViolationEntry = t.TypeOf<typeof PasswordViolationEntry>;
+
+/**
  * Codec for the error body `{"errors":[{"code","message"}]}`.
  *
  * @example
@@ -98,6 +141,8 @@ export const ErrorCode = {
   internal: 'errors.internal',
   /** The credential store cannot be reached (model; see `RepositoryUnavailableError`). */
   serviceUnavailable: 'errors.serviceUnavailable',
+  /** The server does not implement the request method at all (model; RFC 9110 501). */
+  notImplemented: 'errors.notImplemented',
 } as const;
 
 /**
@@ -116,7 +161,7 @@ export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
  * import type { ErrorStatus } from 'credential-lifecycle';
  * const s: ErrorStatus = 422;
  */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 500 | 501 | 503;
 
 /**
  * A failed request as a value: the HTTP status and at least one error entry.
@@ -129,6 +174,8 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 
 export interface ApiError {
   readonly status: ErrorStatus;
   readonly errors: ReadonlyNonEmptyArray<ErrorEntry>;
+  /** Headers the answer must carry, such as `allow` on a 405 (names in lower case). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -10,6 +10,15 @@ import * as t from 'io-ts';
 const EXT_ID = /^[A-Za-z0-9\-@./_:()\\{}[\]=!~+]+$/;
 
 /**
+ * What a well-formed external ID is, as error messages state it.
+ *
+ * @example
+ * import { extIdExpectation } from 'credential-lifecycle';
+ * extIdExpectation; // 'a non-empty external ID of letters, digits and -@./_:()\{}[]=!~+'
+ */
+export const extIdExpectation = 'a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+';
+
+/**
  * Whether a value is a well-formed external ID: a non-empty string of ASCII
  * letters, digits and the characters `-@./_:()\{}[]=!~+`.
  *
@@ -32,9 +41,6 @@ export const isExtId = (u: unknown): u is string => typeof u === 'string' && EXT
 export const ExtId: t.Type<string, string, unknown> = new t.Type<string, string, unknown>(
   'ExtId',
   isExtId,
-  (u, c) =>
-    isExtId(u)
-      ? t.success(u)
-      : t.failure(u, c, 'a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+'),
+  (u, c) => (isExtId(u) ? t.success(u) : t.failure(u, c, extIdExpectation)),
   t.identity,
 );

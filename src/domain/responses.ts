@@ -6,6 +6,7 @@
  */
 import * as t from 'io-ts';
 import { type AdminOnlyField, TempStrongPasswordCredential } from './credential.js';
+import { IsoInstant } from './instant.js';
 
 /**
  * Codec for the outcome code of a login: `5` succeeded, `2` failed, `3`
@@ -33,14 +34,26 @@ export type LoginStatusCode = t.TypeOf<typeof LoginStatusCode>;
 
 /**
  * Codec for the answer to a login attempt: the outcome code and a text
- * describing it.
+ * describing it. A successful login (5) with a password its user must still
+ * change (`initial` or `admin-changed` under `initialPwchangeRequired`) adds
+ * `passwordChangeRequired: true` and, when the change period is limited,
+ * `passwordChangeDue`: the last instant such a login still succeeds.
  *
  * @example
  * import { LoginResponse } from 'credential-lifecycle';
  * LoginResponse.decode({ statusCode: 3, description: 'failed; the next failure locks' });
+ * LoginResponse.decode({
+ *   statusCode: 5,
+ *   description: 'login succeeded; the password must be changed',
+ *   passwordChangeRequired: true,
+ *   passwordChangeDue: '2026-05-05T12:00:00Z',
+ * }); // right({ …, passwordChangeDue: 1777982400000 })
  */
 export const LoginResponse = t.exact(
-  t.type({ statusCode: LoginStatusCode, description: t.string }),
+  t.intersection([
+    t.type({ statusCode: LoginStatusCode, description: t.string }),
+    t.partial({ passwordChangeRequired: t.boolean, passwordChangeDue: IsoInstant }),
+  ]),
   'LoginResponse',
 );
 

@@ -1,7 +1,7 @@
 /**
  * The credential lifecycle: the XState machine, the pure API over it, the
- * persisted-value codec, the machine's edge list and the reachability
- * analysis.
+ * severity of credential problems, the persisted-value codec, the machine's
+ * edge list and the reachability analysis.
  *
  * @packageDocumentation
  */
@@ -10,4 +10,5 @@ export * from './lifecycle.js';
 export * from './machine.js';
 export * from './reachability.js';
 export * from './rules.js';
+export * from './severity.js';
 export * from './value.js';

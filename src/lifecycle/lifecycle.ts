@@ -20,6 +20,8 @@ import {
   lifecycleMachine,
   lockAfterFailures,
   lockHasEnded,
+  type PasswordChangeRequirement,
+  passwordChangeRequirement,
 } from './machine.js';
 import { type LifecycleRules, resetLimitAllows, validityFrom } from './rules.js';
 
@@ -78,6 +80,14 @@ export type Refusal =
       readonly validFrom: Instant;
     }
   | {
+      /**
+       * A login with a password in `initial` or `admin-changed` after the
+       * period in which its user had to change it (refused like an expired one).
+       */
+      readonly _tag: 'PasswordChangeOverdue';
+      readonly dueBy: Instant;
+    }
+  | {
       /** A reset beyond `maxResetCount`. */
       readonly _tag: 'ResetLimitReached';
       readonly resetCount: number;
@@ -102,9 +112,10 @@ export type LoginStatus = 2 | 3 | 4 | 5 | 9;
 
 /**
  * An accepted event: the new lifecycle value, the login status for login
- * events, and whether the credential is now deleted. When the event changed
- * nothing (an `admin.update` that repeats the current values, a `time.passes`
- * with no lock to end), `lifecycle` is the input value itself.
+ * events, whether a successful login still owes a password change, and
+ * whether the credential is now deleted. When the event changed nothing (an
+ * `admin.update` that repeats the current values, a `time.passes` with no
+ * lock to end), `lifecycle` is the input value itself.
  *
  * @example
  * import { applyEvent, type Outcome } from 'credential-lifecycle';
@@ -113,6 +124,11 @@ export type LoginStatus = 2 | 3 | 4 | 5 | 9;
 export type Outcome = {
   readonly lifecycle: Lifecycle;
   readonly loginStatus?: LoginStatus;
+  /**
+   * After a successful login (status 5) with a password its user must still
+   * change (see `passwordChangeRequirement`): by when.
+   */
+  readonly passwordChange?: PasswordChangeRequirement;
   readonly deleted: boolean;
 };
 
@@ -205,6 +221,7 @@ export const createLifecycle = (request: CreateLifecycle): E.Either<Refusal, Lif
       created: at,
       lastModified: at,
       lastStateChange: at,
+      stateEnteredAt: at,
       version: 0,
     },
   });
@@ -213,26 +230,27 @@ export const createLifecycle = (request: CreateLifecycle): E.Either<Refusal, Lif
 const isLogin = (type: LifecycleEventType): boolean =>
   type === 'login.succeeded' || type === 'login.failed';
 
-/** Why a login at `at` is refused in `lifecycle` (judged as stored: no expiry applied). */
+/**
+ * Why a login at `at` is refused in `lifecycle` (judged as stored: no expiry
+ * applied). Of several reasons the most severe is given, in the order
+ * tmp-locked < fail-locked < expired (also not yet valid, or a password change
+ * overdue) < disabled < archived.
+ */
 const loginRefusal = (lifecycle: Lifecycle, at: Instant): Refusal | undefined => {
-  const { context } = lifecycle;
-  switch (lifecycle.state) {
-    case 'deleted':
-      return { _tag: 'Deleted' };
-    case 'archived':
-      return { _tag: 'Archived' };
-    case 'tmp-locked':
-      return { _tag: 'TemporarilyLocked', until: context.lockedUntil ?? at };
-    case 'fail-locked':
-      return { _tag: 'FailLocked' };
-    case 'disabled':
-      return { _tag: 'Disabled' };
-    default:
-      if (at > context.validity.to) return { _tag: 'Expired', validTo: context.validity.to };
-      if (at < context.validity.from)
-        return { _tag: 'NotYetValid', validFrom: context.validity.from };
-      return undefined;
+  const { context, state } = lifecycle;
+  if (state === 'deleted') return { _tag: 'Deleted' };
+  if (state === 'archived') return { _tag: 'Archived' };
+  if (state === 'disabled') return { _tag: 'Disabled' };
+  if (at > context.validity.to) return { _tag: 'Expired', validTo: context.validity.to };
+  if (at < context.validity.from) return { _tag: 'NotYetValid', validFrom: context.validity.from };
+  if (state === 'fail-locked') return { _tag: 'FailLocked' };
+  if (state === 'tmp-locked') {
+    return { _tag: 'TemporarilyLocked', until: context.lockedUntil ?? at };
   }
+  const dueBy = passwordChangeRequirement(context, state)?.dueBy;
+  return dueBy !== undefined && dueBy !== null && at > dueBy
+    ? { _tag: 'PasswordChangeOverdue', dueBy }
+    : undefined;
 };
 
 /**
@@ -339,10 +357,13 @@ export const applyEvent = (
   }
   const loginStatus = isLogin(event.type) ? loginStatusOf(after, event) : undefined;
   const deleted = after.state === 'deleted';
+  if (loginStatus === undefined) return E.right({ lifecycle: after, deleted });
+  const passwordChange =
+    loginStatus === 5 ? passwordChangeRequirement(after.context, after.state) : undefined;
   return E.right(
-    loginStatus === undefined
-      ? { lifecycle: after, deleted }
-      : { lifecycle: after, loginStatus, deleted },
+    passwordChange === undefined
+      ? { lifecycle: after, loginStatus, deleted }
+      : { lifecycle: after, loginStatus, passwordChange, deleted },
   );
 };
 
@@ -390,9 +411,10 @@ export const tmpLockEnded = (lifecycle: Lifecycle, at: Instant): boolean =>
  */
 export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, void> => {
   const { context } = lifecycle;
+  // An ended lock restores the state at `at`, a state change (as the machine's expireLock).
   const settled: Lifecycle =
     tmpLockEnded(lifecycle, at) && context.stateBeforeLock !== null
-      ? { state: context.stateBeforeLock, context }
+      ? { state: context.stateBeforeLock, context: { ...context, lastStateChange: at } }
       : lifecycle;
   const refusal = loginRefusal(settled, at);
   return refusal === undefined ? E.right(undefined) : E.left(refusal);
@@ -401,6 +423,9 @@ export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, v
 /**
  * Replaces the rules a lifecycle obeys (after its policy changed). The new
  * rules apply from the next event on; the state, counters and version stay.
+ * A PUK's lifetime is its policy's `pukLifetime`, read at every login: for a
+ * PUK, a changed `credentialLifetime` also moves `validity.to` to
+ * `validity.from` + the new lifetime (capped as in {@link validityFrom}).
  *
  * @example
  * import { withRules, type Lifecycle, type LifecycleRules } from 'credential-lifecycle';
@@ -408,7 +433,14 @@ export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, v
  * declare const rules: LifecycleRules;
  * withRules(l, { ...rules, maxCredFailureCount: 5 }).context.rules.maxCredFailureCount; // 5
  */
-export const withRules = (lifecycle: Lifecycle, rules: LifecycleRules): Lifecycle => ({
-  state: lifecycle.state,
-  context: { ...lifecycle.context, rules },
-});
+export const withRules = (lifecycle: Lifecycle, rules: LifecycleRules): Lifecycle => {
+  const { context } = lifecycle;
+  const lifetimeChanged =
+    context.kind === 'puk' && rules.credentialLifetime !== context.rules.credentialLifetime;
+  return {
+    state: lifecycle.state,
+    context: lifetimeChanged
+      ? { ...context, rules, validity: validityFrom(context.validity.from, rules) }
+      : { ...context, rules },
+  };
+};

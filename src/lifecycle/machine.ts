@@ -10,7 +10,14 @@ import type { CredentialKind } from '../domain/credential-type.js';
 import type { Instant } from '../domain/instant.js';
 import type { StateChangeReason, StateName } from '../domain/state.js';
 import type { Validity } from '../domain/validity.js';
-import { type LifecycleRules, type ResetTarget, resetLimitAllows, validityFrom } from './rules.js';
+import {
+  type LifecycleRules,
+  type PasswordChangeState,
+  passwordChangePeriodOf,
+  type ResetTarget,
+  resetLimitAllows,
+  validityFrom,
+} from './rules.js';
 
 /**
  * What a lifecycle remembers besides its state: counters, lock data, dates,
@@ -57,6 +64,13 @@ export type LifecycleContext = {
   readonly lastModified: Instant;
   /** `at` of the last state change (a change that recorded a reason). */
   readonly lastStateChange: Instant;
+  /**
+   * When the credential entered its state — while `tmp-locked`, the state the
+   * lock restores — by a creation, reset, unlock or an administrator's or
+   * user's change. A temporary lock and its end keep it, so a password's
+   * change period (which runs from it) is not renewed by failed logins.
+   */
+  readonly stateEnteredAt: Instant;
   /** Optimistic-locking version: +1 per accepted change. */
   readonly version: number;
 };
@@ -179,11 +193,82 @@ export const lockAfterFailures = (
   return locks ? 'tmp-locked' : null;
 };
 
+/**
+ * A password change its user still owes: by when (`null`: no limit).
+ *
+ * @example
+ * import type { PasswordChangeRequirement } from 'credential-lifecycle';
+ * const unlimited: PasswordChangeRequirement = { dueBy: null };
+ */
+export type PasswordChangeRequirement = {
+  /** The last instant a login is still judged; `null` when the period is unlimited (-1). */
+  readonly dueBy: Instant | null;
+};
+
+/**
+ * The change a password in `state` must undergo by its user, or `undefined`
+ * when none is required: only a password in `initial` or `admin-changed`
+ * whose rules say `initialPwchangeRequired`. The period of that state
+ * (`initialPwchangePeriodInitial` / `…AdminChanged`) runs from the state
+ * change that put the password there (`stateEnteredAt`: a temporary lock and
+ * its end do not renew it); -1 means no limit.
+ *
+ * @example
+ * import { passwordChangeRequirement, type LifecycleContext } from 'credential-lifecycle';
+ * declare const context: LifecycleContext;
+ * passwordChangeRequirement(context, 'active'); // undefined
+ * passwordChangeRequirement(context, 'initial'); // { dueBy: … } for a password that must be changed
+ */
+export const passwordChangeRequirement = (
+  context: Pick<LifecycleContext, 'kind' | 'rules' | 'stateEnteredAt'>,
+  state: LifecycleState,
+): PasswordChangeRequirement | undefined => {
+  if (context.kind !== 'password' || !context.rules.initialPwchangeRequired) return undefined;
+  if (state !== 'initial' && state !== 'admin-changed') return undefined;
+  const period = context.rules[passwordChangePeriodOf[state]];
+  return { dueBy: period === -1 ? null : context.stateEnteredAt + period };
+};
+
+/**
+ * Whether the change period of a password in `state` is over at `at`
+ * (`at > dueBy`): a login is then refused like an expired one.
+ *
+ * @example
+ * import { passwordChangeOverdue, type LifecycleContext } from 'credential-lifecycle';
+ * declare const context: LifecycleContext;
+ * passwordChangeOverdue(context, 'active', Date.UTC(2026, 0, 1)); // false
+ */
+export const passwordChangeOverdue = (
+  context: Pick<LifecycleContext, 'kind' | 'rules' | 'stateEnteredAt'>,
+  state: LifecycleState,
+  at: Instant,
+): boolean => {
+  const dueBy = passwordChangeRequirement(context, state)?.dueBy;
+  return dueBy !== undefined && dueBy !== null && at > dueBy;
+};
+
 type Ctx = LifecycleContext;
 type Ev = LifecycleEvent;
 
-const withinValidity = (c: Ctx, at: Instant): boolean =>
-  at >= c.validity.from && at <= c.validity.to;
+/**
+ * The parameter of the login guards in `initial` and `admin-changed`: the
+ * state whose password change period also bounds the login (none in the
+ * other login states).
+ *
+ * @example
+ * import type { LoginGuardParams } from 'credential-lifecycle';
+ * const inInitial: LoginGuardParams = { changeState: 'initial' };
+ */
+export type LoginGuardParams = { readonly changeState: PasswordChangeState } | undefined;
+
+/**
+ * Inside the validity period and, in a state whose password change may be
+ * required, inside that change period.
+ */
+const withinValidity = (c: Ctx, at: Instant, params?: LoginGuardParams): boolean =>
+  at >= c.validity.from &&
+  at <= c.validity.to &&
+  (params === undefined || !passwordChangeOverdue(c, params.changeState, at));
 
 const successLimitReached = (c: Ctx): boolean =>
   c.rules.maxCredSuccessCount !== -1 && c.successfulLoginCount + 1 >= c.rules.maxCredSuccessCount;
@@ -240,6 +325,7 @@ const stateChange = (c: Ctx, at: Instant, reason: StateChangeReason) => ({
   version: c.version + 1,
   lastModified: at,
   lastStateChange: at,
+  stateEnteredAt: at,
 });
 
 /** The comment and validity an `admin.update` carries, where it carries them. */
@@ -271,21 +357,27 @@ export const lifecycleSetup = setup({
     input: {} as LifecycleContext,
   },
   guards: {
+    /*
+     * The login guards below take an optional `changeState` (in `initial` and
+     * `admin-changed`): the login is then also bounded by the password change
+     * period of that state (see `passwordChangeRequirement`).
+     */
     /** A login inside the validity period that consumes a single-use credential. */
-    consumesOnSuccess: ({ context, event }) =>
-      withinValidity(context, event.at) && context.rules.singleUse,
+    consumesOnSuccess: ({ context, event }, params: LoginGuardParams) =>
+      withinValidity(context, event.at, params) && context.rules.singleUse,
     /** A login inside the validity period that reaches the success limit. */
-    reachesSuccessLimit: ({ context, event }) =>
-      withinValidity(context, event.at) && successLimitReached(context),
-    /** A login inside the validity period. */
-    withinValidity: ({ context, event }) => withinValidity(context, event.at),
+    reachesSuccessLimit: ({ context, event }, params: LoginGuardParams) =>
+      withinValidity(context, event.at, params) && successLimitReached(context),
+    /** A login inside the validity period (and any password change period). */
+    withinValidity: ({ context, event }, params: LoginGuardParams) =>
+      withinValidity(context, event.at, params),
     /** A failed login inside the validity period that reaches `maxCredFailureCount`. */
-    failureFailLocks: ({ context, event }) =>
-      withinValidity(context, event.at) &&
+    failureFailLocks: ({ context, event }, params: LoginGuardParams) =>
+      withinValidity(context, event.at, params) &&
       lockAfterFailures(context.rules, context.failedLoginCount + 1) === 'fail-locked',
     /** A failed login inside the validity period that reaches the tmp-lock threshold. */
-    failureTmpLocks: ({ context, event }) =>
-      withinValidity(context, event.at) &&
+    failureTmpLocks: ({ context, event }, params: LoginGuardParams) =>
+      withinValidity(context, event.at, params) &&
       lockAfterFailures(context.rules, context.failedLoginCount + 1) === 'tmp-locked',
     /** The temporary lock has ended and restores the given state. */
     lockExpired: ({ context, event }, params: { restore: LoginState }) =>
@@ -335,9 +427,13 @@ export const lifecycleSetup = setup({
       ...stateChange(context, event.at, 'too-many-login-failures'),
       lockedUntil: event.at + context.rules.tmpLockingDuration,
       stateBeforeLock: params.from,
+      stateEnteredAt: context.stateEnteredAt,
     })),
-    /** Ends a temporary lock; the failure count is kept. */
-    expireLock: assign(({ context, event }) => stateChange(context, event.at, 'activated')),
+    /** Ends a temporary lock; the failure count and `stateEnteredAt` are kept. */
+    expireLock: assign(({ context, event }) => ({
+      ...stateChange(context, event.at, 'activated'),
+      stateEnteredAt: context.stateEnteredAt,
+    })),
     /** Hands the event that ended a temporary lock to the restored state. */
     rejudge: raise(({ event }) => event),
     /** Unlocks: both login counters 0. */
@@ -390,21 +486,53 @@ export const lifecycleSetup = setup({
 // Transition building blocks. Each state's `on` map is assembled from these so
 // that the same rule reads the same everywhere.
 
+/**
+ * The guards of the login transitions, which take {@link LoginGuardParams}.
+ *
+ * @example
+ * import type { LoginGuard } from 'credential-lifecycle';
+ * const g: LoginGuard = 'withinValidity';
+ */
+export type LoginGuard =
+  | 'consumesOnSuccess'
+  | 'reachesSuccessLimit'
+  | 'withinValidity'
+  | 'failureFailLocks'
+  | 'failureTmpLocks';
+
+/** A login guard of `from`: with the change period where a password change may be required. */
+const loginGuard = (type: LoginGuard, from: LoginState) =>
+  from === 'initial' || from === 'admin-changed'
+    ? ({ type, params: { changeState: from } } as const)
+    : type;
+
 const loginTransitions = (from: LoginState) =>
   ({
     'login.succeeded': [
-      { guard: 'consumesOnSuccess', target: 'deleted', actions: 'recordSuccessAndConsume' },
-      { guard: 'reachesSuccessLimit', target: 'fail-locked', actions: 'recordSuccessAndLock' },
-      { guard: 'withinValidity', actions: 'recordSuccess' },
+      {
+        guard: loginGuard('consumesOnSuccess', from),
+        target: 'deleted',
+        actions: 'recordSuccessAndConsume',
+      },
+      {
+        guard: loginGuard('reachesSuccessLimit', from),
+        target: 'fail-locked',
+        actions: 'recordSuccessAndLock',
+      },
+      { guard: loginGuard('withinValidity', from), actions: 'recordSuccess' },
     ],
     'login.failed': [
-      { guard: 'failureFailLocks', target: 'fail-locked', actions: 'recordFailureAndFailLock' },
       {
-        guard: 'failureTmpLocks',
+        guard: loginGuard('failureFailLocks', from),
+        target: 'fail-locked',
+        actions: 'recordFailureAndFailLock',
+      },
+      {
+        guard: loginGuard('failureTmpLocks', from),
         target: 'tmp-locked',
         actions: { type: 'recordFailureAndTmpLock', params: { from } },
       },
-      { guard: 'withinValidity', actions: 'recordFailure' },
+      { guard: loginGuard('withinValidity', from), actions: 'recordFailure' },
     ],
     'user.changedPassword': { guard: 'isPassword', target: 'active', actions: 'changePassword' },
   }) as const;

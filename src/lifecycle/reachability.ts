@@ -17,7 +17,12 @@ import {
   createStates,
   type Lifecycle,
 } from './lifecycle.js';
-import { type LifecycleEvent, lifecycleEventTypes, lifecycleMachine } from './machine.js';
+import {
+  type LifecycleEvent,
+  lifecycleEventTypes,
+  lifecycleMachine,
+  passwordChangeRequirement,
+} from './machine.js';
 import type { LifecycleRules } from './rules.js';
 
 /**
@@ -239,11 +244,15 @@ const expandable = ({ state, context: c }: Lifecycle): boolean =>
 /**
  * The instants probed from a lifecycle, none before its last change: that
  * instant, just before and at the end of a temporary lock, just before the
- * validity starts and just after it ends.
+ * validity starts and just after it ends, and at and just after the last
+ * instant a password that must be changed still logs in.
  */
-const probeInstants = ({ context: c }: Lifecycle): Instant[] => {
+const probeInstants = ({ state, context: c }: Lifecycle): Instant[] => {
   const candidates = [c.lastModified, c.validity.from - 1, c.validity.to + 1];
   if (c.lockedUntil !== null) candidates.push(c.lockedUntil - 1, c.lockedUntil);
+  // A password that must be changed logs in up to its due instant, and not after.
+  const dueBy = passwordChangeRequirement(c, state)?.dueBy;
+  if (dueBy !== undefined && dueBy !== null) candidates.push(dueBy, dueBy + 1);
   return [...new Set(candidates.filter((at) => at >= c.lastModified))].sort((a, b) => a - b);
 };
 

@@ -43,6 +43,9 @@ export type ResetTarget = 'initial' | 'active' | 'reset-code';
  *   maxResetCount: -1,
  *   resetTarget: 'initial',
  *   credentialLifetime: 315_360_000_000,
+ *   initialPwchangeRequired: true,
+ *   initialPwchangePeriodInitial: -1,
+ *   initialPwchangePeriodAdminChanged: 86_400_000,
  * };
  */
 export interface LifecycleRules {
@@ -64,7 +67,42 @@ export interface LifecycleRules {
   readonly resetTarget: ResetTarget;
   /** How long a credential is valid from its creation or reset, in milliseconds. */
   readonly credentialLifetime: number;
+  /**
+   * Whether a password in `initial` or `admin-changed` must be changed by its
+   * user (false for the other kinds).
+   */
+  readonly initialPwchangeRequired: boolean;
+  /**
+   * How long (ms) a password in `initial` may still be used, from the state
+   * change that put it there (`stateEnteredAt`); -1 is no limit. The policy's
+   * `initialPwchangePeriod.initial`.
+   */
+  readonly initialPwchangePeriodInitial: number;
+  /** The same for `admin-changed`: the policy's `initialPwchangePeriod.adminChanged`. */
+  readonly initialPwchangePeriodAdminChanged: number;
 }
+
+/**
+ * The states in which a password may have to be changed by its user, and the
+ * rule that limits the period in each.
+ *
+ * @example
+ * import { passwordChangePeriodOf } from 'credential-lifecycle';
+ * passwordChangePeriodOf['admin-changed']; // 'initialPwchangePeriodAdminChanged'
+ */
+export const passwordChangePeriodOf = {
+  initial: 'initialPwchangePeriodInitial',
+  'admin-changed': 'initialPwchangePeriodAdminChanged',
+} as const satisfies Record<string, keyof LifecycleRules>;
+
+/**
+ * A state in which a password change may be required: `initial` or `admin-changed`.
+ *
+ * @example
+ * import type { PasswordChangeState } from 'credential-lifecycle';
+ * const s: PasswordChangeState = 'admin-changed';
+ */
+export type PasswordChangeState = keyof typeof passwordChangePeriodOf;
 
 /**
  * The validity a creation or reset at `at` gives: from `at` for the rules'

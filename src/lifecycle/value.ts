@@ -35,6 +35,9 @@ const rules = t.type(
     maxResetCount: finite,
     resetTarget: t.keyof({ initial: null, active: null, 'reset-code': null }),
     credentialLifetime: finite,
+    initialPwchangeRequired: t.boolean,
+    initialPwchangePeriodInitial: finite,
+    initialPwchangePeriodAdminChanged: finite,
   },
   'LifecycleRules',
 );
@@ -61,6 +64,7 @@ const context = t.type(
     created: finite,
     lastModified: finite,
     lastStateChange: finite,
+    stateEnteredAt: finite,
     version: count,
   },
   'LifecycleContext',

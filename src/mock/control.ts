@@ -8,7 +8,9 @@
  */
 import { either as E, option as O } from 'fp-ts';
 import { type ApiError, apiError, ErrorCode, isPlainObject } from '../domain/errors.js';
+import { extIdExpectation, isExtId } from '../domain/ext-id.js';
 import { formatInstant, parseInstant } from '../domain/instant.js';
+import { userCredentialStatus } from '../lifecycle/severity.js';
 import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
 import { concurrentChange, defaultAttempts, updateUser } from '../operations/handle-with.js';
 import type { Awaitable } from '../operations/repository.js';
@@ -32,7 +34,24 @@ const describe = (u: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 };
 
+/**
+ * The 422 for path ids outside the extId character set (as the core API
+ * decodes ids in bodies), one entry per bad id; `undefined` when all are good.
+ */
+const badIds = (ids: Readonly<Record<string, string>>): HttpAnswer | undefined => {
+  const errors = Object.entries(ids)
+    .filter(([, id]) => !isExtId(id))
+    .map(([name, id]) => ({
+      code: ErrorCode.invalidValue,
+      message: `${name}: got ${describe(id)}, expected ${extIdExpectation}`,
+    }));
+  const [first, ...rest] = errors;
+  return first === undefined ? undefined : errorAnswer({ status: 422, errors: [first, ...rest] });
+};
+
 const putUser: ControlAction = async ({ store }, [clientExtId = '', userExtId = ''], body) => {
+  const refused = badIds({ clientExtId, userExtId });
+  if (refused !== undefined) return refused;
   if (body !== undefined && !isPlainObject(body)) {
     return invalid(`$: got ${describe(body)}, expected an object`);
   }
@@ -57,15 +76,18 @@ const putUser: ControlAction = async ({ store }, [clientExtId = '', userExtId = 
     : noContent;
 };
 
-const listUsers: ControlAction = async ({ store }, [clientExtId = '']) =>
-  jsonAnswer(
+const listUsers: ControlAction = async ({ store, readClock }, [clientExtId = '']) => {
+  const { now } = await readClock();
+  return jsonAnswer(
     200,
     (await store.listUsers(clientExtId)).map((u) => ({
       userExtId: u.userExtId,
       ...(u.loginId === undefined ? {} : { loginId: u.loginId }),
       credentials: Object.keys(u.credentials),
+      credentialStatus: userCredentialStatus(u.credentials, now) ?? null,
     })),
   );
+};
 
 /**
  * Stores a policy given as the control API takes it:
@@ -115,6 +137,8 @@ export const putPolicyFromJson = async (
 };
 
 const putPolicy: ControlAction = async ({ store }, [clientExtId = '', policyExtId = ''], body) => {
+  const refused = badIds({ clientExtId, policyExtId });
+  if (refused !== undefined) return refused;
   const stored = await putPolicyFromJson(store, clientExtId, policyExtId, body);
   return E.isLeft(stored) ? errorAnswer(stored.left) : noContent;
 };
@@ -169,6 +193,15 @@ const hex = (bytes: Uint8Array): string =>
   Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
 const issueToken: ControlAction = async (state, [clientExtId = '', userExtId = '']) => {
+  if ((await state.store.load(clientExtId, userExtId)).stored === undefined) {
+    return errorAnswer(
+      apiError(
+        404,
+        ErrorCode.noRecord,
+        `no user ${describe(userExtId)} in client ${describe(clientExtId)}`,
+      ),
+    );
+  }
   const token = hex(state.random().getRandomValues(new Uint8Array(16)));
   await state.store.putToken(token, { clientExtId, userExtId });
   return jsonAnswer(200, { token });

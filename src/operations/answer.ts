@@ -45,8 +45,33 @@ export interface HttpAnswer {
  */
 export const errorAnswer = (error: ApiError): HttpAnswer => ({
   status: error.status,
-  headers: { 'content-type': 'application/json' },
+  headers: errorHeaders(error),
   body: toErrorBody(error),
+});
+
+/**
+ * The challenge every 401 answer carries in `WWW-Authenticate` (RFC 9110
+ * §11.6.1) unless its error names another.
+ *
+ * @example
+ * import { authenticationChallenge } from 'credential-lifecycle';
+ * authenticationChallenge; // 'Bearer realm="nevisidm"'
+ */
+export const authenticationChallenge = 'Bearer realm="nevisidm"';
+
+/**
+ * The headers of an error answer: JSON, the error's own headers (such as
+ * `allow` on a 405), and on a 401 the `www-authenticate` challenge.
+ *
+ * @example
+ * import { apiError, errorHeaders } from 'credential-lifecycle';
+ * errorHeaders(apiError(401, 'errors.unauthorized', 'unknown X-Token'))['www-authenticate'];
+ * // 'Bearer realm="nevisidm"'
+ */
+export const errorHeaders = (error: ApiError): Readonly<Record<string, string>> => ({
+  ...(error.status === 401 ? { 'www-authenticate': authenticationChallenge } : {}),
+  ...error.headers,
+  'content-type': 'application/json',
 });
 
 /**

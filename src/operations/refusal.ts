@@ -9,8 +9,9 @@ import type { Refusal } from '../lifecycle/index.js';
 
 /**
  * The HTTP error for a refusal. Refused logins answer 401 with a code naming
- * the cause (locked, disabled, expired); a reset beyond the limit and any
- * other rule answer 422.
+ * the cause (locked, disabled, expired — also before the validity period and
+ * after the period for a required password change); a reset beyond the limit
+ * and any other rule answer 422.
  *
  * @example
  * import { refusalError } from 'credential-lifecycle';
@@ -40,6 +41,12 @@ export const refusalError = (refusal: Refusal): ApiError => {
         401,
         ErrorCode.credentialExpired,
         `the credential is valid from ${formatInstant(refusal.validFrom)}`,
+      );
+    case 'PasswordChangeOverdue':
+      return apiError(
+        401,
+        ErrorCode.credentialExpired,
+        `the password had to be changed by ${formatInstant(refusal.dueBy)}`,
       );
     case 'ResetLimitReached':
       return apiError(

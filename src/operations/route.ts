@@ -119,12 +119,14 @@ const notFound = (path: string): ApiError =>
  * import { methodNotAllowed } from 'credential-lifecycle';
  * methodNotAllowed('PUT', ['POST']).status; // 405
  */
-export const methodNotAllowed = (method: string, allowed: readonly string[]): ApiError =>
-  apiError(
+export const methodNotAllowed = (method: string, allowed: readonly string[]): ApiError => ({
+  ...apiError(
     405,
     ErrorCode.methodNotAllowed,
     `method ${method.slice(0, 20)} not allowed here; allowed: ${allowed.join(', ')}`,
-  );
+  ),
+  headers: { allow: allowed.join(', ') },
+});
 
 const apiRoot = '/nevisidm/api/';
 

@@ -10,11 +10,17 @@ import { either as E } from 'fp-ts';
 import type * as t from 'io-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
 import { type ApiError, apiError, decodeRequestBody, ErrorCode } from '../domain/errors.js';
+import { formatInstant } from '../domain/instant.js';
 import { UnlockRequest } from '../domain/requests.js';
 import type { LoginStatusCode } from '../domain/responses.js';
 import type { StateName } from '../domain/state.js';
 import type { Validity } from '../domain/validity.js';
-import { canLogin, createLifecycle, type LifecycleEvent } from '../lifecycle/index.js';
+import {
+  canLogin,
+  createLifecycle,
+  type LifecycleEvent,
+  type Outcome,
+} from '../lifecycle/index.js';
 import { lifecycleRulesOf } from '../policy/lifecycle-rules.js';
 import { hashSecret, verifySecret } from '../secret/hash.js';
 import { Redacted } from '../secret/redacted.js';
@@ -534,8 +540,10 @@ const consumedByStrongLogin = (kind: CredentialKind): readonly CredentialKind[] 
 
 /**
  * The login operation of a kind (auth API): 200 with `{statusCode,
- * description}` when the attempt is judged (5 OK, 2, 3, 4, 9 failed); 401 when
- * it is refused without being judged (locked, disabled, expired), counters
+ * description}` when the attempt is judged (5 OK, 2, 3, 4, 9 failed), plus
+ * `passwordChangeRequired` (and `passwordChangeDue`) after a success with a
+ * password its user must still change; 401 when it is refused without being
+ * judged (locked, disabled, expired — also after the change period), counters
  * untouched.
  *
  * @example
@@ -575,10 +583,46 @@ export const loginOperation =
         if (E.isRight(gone)) user = withCredential(user, other, gone.right.credential);
       }
     }
-    return E.right(
-      result(jsonAnswer(200, { statusCode: status, description: loginDescriptions[status] }), user),
-    );
+    return E.right(result(jsonAnswer(200, loginAnswerBody(status, ev.right.outcome)), user));
   };
+
+/**
+ * The description of a judged login's answer: the status code's text, and
+ * after a success with a password its user must still change, that the
+ * change is due. The due instant is not in the text (it is the answer's
+ * `passwordChangeDue`), so the text is the same whenever the login happens.
+ *
+ * @example
+ * import { loginDescription } from 'credential-lifecycle';
+ * loginDescription(5, {}); // 'login succeeded'
+ * loginDescription(5, { passwordChange: { dueBy: null } });
+ * // 'login succeeded; the password must be changed'
+ */
+export const loginDescription = (
+  status: LoginStatusCode,
+  outcome: Pick<Outcome, 'passwordChange'>,
+): string =>
+  outcome.passwordChange === undefined
+    ? loginDescriptions[status]
+    : `${loginDescriptions[status]}; the password must be changed`;
+
+/**
+ * The body of a judged login: its status, its description and, after a
+ * success with a password its user must still change,
+ * `passwordChangeRequired` and (when the period is limited)
+ * `passwordChangeDue`.
+ */
+const loginAnswerBody = (status: LoginStatusCode, outcome: Outcome): JsonObject => {
+  const description = loginDescription(status, outcome);
+  const change = outcome.passwordChange;
+  if (change === undefined) return { statusCode: status, description };
+  return {
+    statusCode: status,
+    description,
+    passwordChangeRequired: true,
+    ...(change.dueBy === null ? {} : { passwordChangeDue: formatInstant(change.dueBy) }),
+  };
+};
 
 /**
  * The create/reset answer of kinds whose answers always carry the resource:

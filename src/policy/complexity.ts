@@ -5,7 +5,7 @@
  */
 import { either as E } from 'fp-ts';
 import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js';
-import { type ApiError, ErrorCode } from '../domain/errors.js';
+import { type ApiError, ErrorCode, type PasswordViolationEntry } from '../domain/errors.js';
 import { verifySecret } from '../secret/hash.js';
 import { Redacted } from '../secret/redacted.js';
 import type { PasswordPolicy } from './policy.js';
@@ -287,18 +287,39 @@ export const checkPassword = (
 };
 
 /**
+ * The error entry of one violation: `errors.pwdPolicyViolated` with the rule
+ * and its nevisAuth code as fields and at the start of the message.
+ *
+ * @example
+ * import { checkPassword, defaultPolicy, passwordViolationEntry } from 'credential-lifecycle';
+ * const [tooShort] = checkPassword('abc', defaultPolicy('PwdPolicy'));
+ * if (tooShort) passwordViolationEntry(tooShort);
+ * // { code: 'errors.pwdPolicyViolated', message: 'minLength (nevisAuth 50): the password has 3 characters, at least 8 are required', authCode: 50, rule: 'minLength' }
+ */
+export const passwordViolationEntry = (v: PasswordViolation): PasswordViolationEntry => ({
+  code: v.code,
+  message: `${v.rule} (nevisAuth ${v.authCode}): ${v.message}`,
+  authCode: v.authCode,
+  rule: v.rule,
+});
+
+/**
  * The 422 error for a non-empty list of violations: one `errors.pwdPolicyViolated`
- * entry per violation, as the API reports them.
+ * entry per violation, as the API reports them, each naming the rule and its
+ * nevisAuth code (see {@link passwordViolationEntry}).
  *
  * @example
  * import { checkPassword, defaultPolicy, passwordPolicyError } from 'credential-lifecycle';
  * const [first, ...rest] = checkPassword('abc', defaultPolicy('PwdPolicy'));
- * if (first) passwordPolicyError([first, ...rest]).status; // 422
+ * if (first) passwordPolicyError([first, ...rest]).errors.map((e) => e.message.split(':')[0]);
+ * // ['minLength (nevisAuth 50)', 'minUpperCase (nevisAuth 52)', 'minDigits (nevisAuth 51)', 'minSpecialChars (nevisAuth 52)']
  */
 export const passwordPolicyError = (
   violations: ReadonlyNonEmptyArray<PasswordViolation>,
 ): ApiError => {
   const [first, ...rest] = violations;
-  const entry = (v: PasswordViolation) => ({ code: v.code, message: v.message });
-  return { status: 422, errors: [entry(first), ...rest.map(entry)] };
+  return {
+    status: 422,
+    errors: [passwordViolationEntry(first), ...rest.map(passwordViolationEntry)],
+  };
 };

@@ -98,7 +98,8 @@ const PBKDF2_DIGEST_DEFAULTS: Readonly<Record<string, Readonly<Record<string, nu
  *
  * @example
  * import { deprecatedPolicyParameters } from 'credential-lifecycle';
- * deprecatedPolicyParameters.PUKPolicy.pukLifetime; // 'credentialLifetime'
+ * deprecatedPolicyParameters.TicketPolicy.ticketLifetime; // 'credentialLifetime'
+ * deprecatedPolicyParameters.PUKPolicy; // {}: pukLifetime is current, not deprecated
  */
 export const deprecatedPolicyParameters: {
   readonly [K in PolicyType]: Readonly<Record<string, string>>;
@@ -106,7 +107,7 @@ export const deprecatedPolicyParameters: {
   PwdPolicy: {},
   TempStrongPasswordPolicy: { ticketLifetime: 'credentialLifetime' },
   TicketPolicy: { ticketLifetime: 'credentialLifetime' },
-  PUKPolicy: { pukLifetime: 'credentialLifetime' },
+  PUKPolicy: {},
 };
 
 const describe = (u: unknown): string => {
@@ -133,6 +134,9 @@ const invalid = (message: string): ErrorEntry => ({ code: ErrorCode.invalidValue
  * - An unknown parameter is ignored and reported in `warnings`; so is a
  *   deprecated name, which is read as its current name (see
  *   {@link deprecatedPolicyParameters}) unless the current name is also given.
+ * - A PUK's lifetime is `pukLifetime` (no warning); a PUK policy that gives
+ *   only `credentialLifetime` has it read as `pukLifetime` too (when both are
+ *   given, `pukLifetime` governs the PUK).
  * - Keys `type` and `extId` (as in an encoded {@link Policy}) are ignored.
  * - Every bad value gives one `errors.invalidValue` entry naming the
  *   parameter, the value and what was expected; any such entry makes the
@@ -191,6 +195,10 @@ export const decodePolicy = <T extends PolicyType>(
       flat.set(current, flat.get(old));
     }
     flat.delete(old);
+  }
+  // A PUK's lifetime is `pukLifetime`; the shared name is read as it when it is the only one.
+  if (type === 'PUKPolicy' && flat.has('credentialLifetime') && !flat.has('pukLifetime')) {
+    flat.set('pukLifetime', flat.get('credentialLifetime'));
   }
   // 3. Decode each parameter on its own.
   const values: Record<string, unknown> = {};

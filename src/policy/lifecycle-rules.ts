@@ -18,7 +18,12 @@ const rulesOfPolicy = (policy: Policy): LifecycleRules => ({
       : false,
   maxResetCount: policy.maxResetCount,
   resetTarget: policy.resetTarget,
-  credentialLifetime: policy.credentialLifetime,
+  credentialLifetime: policy.type === 'PUKPolicy' ? policy.pukLifetime : policy.credentialLifetime,
+  initialPwchangeRequired: policy.type === 'PwdPolicy' ? policy.initialPwchangeRequired : false,
+  initialPwchangePeriodInitial:
+    policy.type === 'PwdPolicy' ? policy.initialPwchangePeriod.initial : -1,
+  initialPwchangePeriodAdminChanged:
+    policy.type === 'PwdPolicy' ? policy.initialPwchangePeriod.adminChanged : -1,
 });
 
 /** Policies are immutable values: one rules object per policy object suffices. */
@@ -26,8 +31,11 @@ const rulesCache = new WeakMap<Policy, LifecycleRules>();
 
 /**
  * The lifecycle rules a policy imposes. Only PUK policies limit successful
- * logins (`maxCredSuccessCount`; -1 for the others) and only TSP and ticket
- * policies can make a credential single-use (`singleUse`; false for the others).
+ * logins (`maxCredSuccessCount`; -1 for the others), only TSP and ticket
+ * policies can make a credential single-use (`singleUse`; false for the
+ * others) and only password policies require a change of an initial or
+ * admin-set password (`initialPwchangeRequired`, `initialPwchangePeriod`;
+ * false and -1 for the others). A PUK's lifetime is its policy's `pukLifetime`.
  * The same policy object always gives the same rules object, so every
  * credential under one policy shares it.
  *

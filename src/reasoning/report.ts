@@ -193,6 +193,13 @@ export const analysisFigures = (analysis: PolicyAnalysis): readonly AnalysisFigu
     { name: 'singleUse', value: analysis.singleUse ? 'yes' : 'no' },
     { name: 'resetsAllowed', value: countText(analysis.resetsAllowed) },
     { name: 'validity', value: formatDuration(analysis.validity) },
+    {
+      name: 'passwordChangeDue',
+      value:
+        analysis.passwordChangeDue === null
+          ? 'no limit'
+          : formatDuration(analysis.passwordChangeDue),
+    },
   ];
 };
 
@@ -207,12 +214,21 @@ export const analysisFigures = (analysis: PolicyAnalysis): readonly AnalysisFigu
  */
 export const rulesLine = (policy: Policy): string => {
   const rules = lifecycleRulesOf(policy);
+  // The password-change rules say nothing about the other kinds: leave them out there.
+  const applies = (name: keyof LifecycleRules) =>
+    policy.type === 'PwdPolicy' || !name.startsWith('initialPwchange');
+  const durations: readonly (keyof LifecycleRules)[] = [
+    'tmpLockingDuration',
+    'credentialLifetime',
+    'initialPwchangePeriodInitial',
+    'initialPwchangePeriodAdminChanged',
+  ];
   return (Object.keys(rules) as (keyof LifecycleRules)[])
+    .filter(applies)
     .map((name) => {
       const value = rules[name];
       const text =
-        (name === 'tmpLockingDuration' || name === 'credentialLifetime') &&
-        typeof value === 'number'
+        durations.includes(name) && typeof value === 'number' && value >= 0
           ? formatDuration(value)
           : String(value);
       return `${name} ${text}`;

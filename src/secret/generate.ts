@@ -207,28 +207,97 @@ export const generatePuk = (
     ? unsatisfiable('pukLen must be ≥ 1')
     : generateFromSet(policy.pukCharacterSet, policy.pukLen, random);
 
+/** The class rules a generated password must meet, in the order of {@link classesOf}. */
+type ClassMinimums = readonly [
+  upper: number,
+  lower: number,
+  letters: number,
+  digits: number,
+  special: number,
+];
+
+/** Which classes a character counts for: upper, lower, letter, digit, special. */
+const classesOf = (ch: string, policy: Pick<PasswordPolicy, 'specialCharacterSet'>) =>
+  [isUpperCase(ch), isLowerCase(ch), isLetter(ch), isDigit(ch), isSpecial(ch, policy)] as const;
+
+/** States above this make the exact acceptance too costly to compute; such policies skip it. */
+const MAX_COUNTING_STATES = 1 << 20;
+
 /**
- * A new password that satisfies the policy's length and character-class rules
- * by construction: it draws the required number of upper-case letters,
- * lower-case letters, further letters, digits and special characters from
- * the matching subsets of `generatedPasswordCharacterSet`, fills up to
- * `generatedPasswordLength` from the whole set, and shuffles with an unbiased
- * Fisher–Yates shuffle. No retries. It is a `Left` when the policy cannot be
- * satisfied: the length outside `minLength`…`maxLength`, shorter than the sum
- * of the required classes, or a required class absent from the set. The login
- * id, dictionary and history rules are not considered (a random password
- * breaks them only by negligible chance).
- *
- * @example
- * import { checkPassword, defaultPolicy, generatePassword, seededRandom } from 'credential-lifecycle';
- * const policy = defaultPolicy('PwdPolicy');
- * const r = generatePassword(policy, seededRandom(3));
- * if (r._tag === 'Right') checkPassword(r.right, policy); // []
+ * The share of all strings of `length` characters over `alphabet` that meet
+ * the class minimums: a dynamic programme over the class counts, each capped
+ * at its minimum. `undefined` when that takes more than MAX_COUNTING_STATES states.
  */
-export const generatePassword = (
-  policy: PasswordPolicy,
-  random: RandomSource = webCryptoRandom,
-): E.Either<GenerationError, Redacted<string>> => {
+const acceptanceOf = (
+  classes: readonly (readonly boolean[])[],
+  minimums: ClassMinimums,
+  length: number,
+): number | undefined => {
+  const radix = minimums.map((m) => m + 1);
+  const size = radix.reduce((a, b) => a * b, 1);
+  if (size > MAX_COUNTING_STATES) return undefined;
+  // Characters with the same classes move the counts alike: one step per distinct kind.
+  const kinds = new Map<string, { classes: readonly boolean[]; share: number }>();
+  for (const c of classes) {
+    const key = c.map(Number).join('');
+    const kind = kinds.get(key) ?? { classes: c, share: 0 };
+    kind.share += 1 / classes.length;
+    kinds.set(key, kind);
+  }
+  const moves = [...kinds.values()].map(({ classes: c, share }) => ({ counts: c, share }));
+  let probability = new Float64Array(size);
+  probability[0] = 1;
+  const digits = new Array<number>(radix.length).fill(0);
+  for (let step = 0; step < length; step++) {
+    const next = new Float64Array(size);
+    for (let state = 0; state < size; state++) {
+      const p = probability[state] ?? 0;
+      if (p === 0) continue;
+      let rest = state;
+      for (let i = 0; i < radix.length; i++) {
+        const r = radix[i] ?? 1;
+        digits[i] = rest % r;
+        rest = Math.floor(rest / r);
+      }
+      for (const { counts, share } of moves) {
+        let target = 0;
+        let scale = 1;
+        for (let i = 0; i < radix.length; i++) {
+          const r = radix[i] ?? 1;
+          const d = Math.min((digits[i] ?? 0) + (counts[i] ? 1 : 0), r - 1);
+          target += d * scale;
+          scale *= r;
+        }
+        next[target] = (next[target] ?? 0) + p * share;
+      }
+    }
+    probability = next;
+  }
+  return probability[size - 1] ?? 0;
+};
+
+/**
+ * The least share of candidates that must meet the class rules: with it, a
+ * fair source fails MAX_REJECTIONS candidates in a row with probability at
+ * most 2⁻²⁰.
+ */
+const MIN_ACCEPTANCE = 1 - 2 ** (-20 / MAX_REJECTIONS);
+
+/** A password policy checked and read for generation. */
+interface PreparedPolicy {
+  readonly length: number;
+  /** The distinct characters of the set. */
+  readonly all: readonly string[];
+  /** The classes of each character of `all`. */
+  readonly classes: readonly (readonly boolean[])[];
+  readonly minimums: ClassMinimums;
+}
+
+/** Policies are immutable values: each is checked (and its acceptance computed) once. */
+const preparedCache = new WeakMap<PasswordPolicy, E.Either<GenerationError, PreparedPolicy>>();
+
+/** Checks that a policy can be met by drawing whole candidates, and reads what drawing needs. */
+const prepare = (policy: PasswordPolicy): E.Either<GenerationError, PreparedPolicy> => {
   const length = policy.generatedPasswordLength;
   if (!Number.isSafeInteger(length) || length < 1) {
     return unsatisfiable('generatedPasswordLength must be a positive integer');
@@ -245,41 +314,89 @@ export const generatePassword = (
   }
   const all = characters(policy.generatedPasswordCharacterSet);
   if (all.length === 0) return unsatisfiable('generatedPasswordCharacterSet is empty');
-  const extraLetters = Math.max(0, policy.minLetters - policy.minUpperCase - policy.minLowerCase);
-  const requirements: readonly [string, number, readonly string[]][] = [
-    ['minUpperCase', policy.minUpperCase, all.filter(isUpperCase)],
-    ['minLowerCase', policy.minLowerCase, all.filter(isLowerCase)],
-    ['minLetters', extraLetters, all.filter(isLetter)],
-    ['minDigits', policy.minDigits, all.filter(isDigit)],
-    ['minSpecialChars', policy.minSpecialChars, all.filter((ch) => isSpecial(ch, policy))],
+  const classes = all.map((ch) => classesOf(ch, policy));
+  const minimums: ClassMinimums = [
+    policy.minUpperCase,
+    policy.minLowerCase,
+    policy.minLetters,
+    policy.minDigits,
+    policy.minSpecialChars,
   ];
-  let required = 0;
-  for (const [name, count, subset] of requirements) {
+  const names = ['minUpperCase', 'minLowerCase', 'minLetters', 'minDigits', 'minSpecialChars'];
+  let required = Math.max(policy.minLetters, policy.minUpperCase + policy.minLowerCase);
+  for (const [i, count] of minimums.entries()) {
+    const name = names[i] ?? '';
     if (!Number.isSafeInteger(count) || count < 0) {
       return unsatisfiable(`${name} must be a non-negative integer`);
     }
-    if (count > 0 && subset.length === 0) {
+    if (count > 0 && !classes.some((c) => c[i])) {
       return unsatisfiable(`${name} is ${count} but the character set has no such character`);
     }
-    required += count;
+    if (i >= 3) required += count;
   }
   if (required > length) {
     return unsatisfiable(
       `generatedPasswordLength ${length} is below the ${required} characters the classes require`,
     );
   }
+  const acceptance = acceptanceOf(classes, minimums, length);
+  if (acceptance !== undefined && acceptance < MIN_ACCEPTANCE) {
+    return unsatisfiable(
+      `the class rules accept ${(acceptance * 100).toPrecision(2)} % of the passwords of length ${length} over the character set, too few to draw one (at least ${(MIN_ACCEPTANCE * 100).toFixed(1)} %)`,
+    );
+  }
+  return E.right({ length, all, classes, minimums });
+};
+
+/**
+ * A new password, uniform over all strings of `generatedPasswordLength`
+ * characters from `generatedPasswordCharacterSet` that meet the class rules
+ * (`minUpperCase`, `minLowerCase`, `minLetters`, `minDigits`,
+ * `minSpecialChars`): whole candidates are drawn uniformly and rejected until
+ * one meets them, at most 200 times. It is a `Left` (`unsatisfiable`) when the
+ * policy cannot be met: the length outside `minLength`…`maxLength`, shorter
+ * than the sum of the required classes, a required class absent from the set,
+ * or class rules that accept less than 6.7 % of the candidates (so that 200
+ * attempts fail with probability ≤ 2⁻²⁰); `random-source-exhausted` when 200
+ * candidates fail anyway. The login id, dictionary and history rules are not
+ * considered (a random password breaks them only by negligible chance).
+ *
+ * @example
+ * import { checkPassword, defaultPolicy, generatePassword, seededRandom } from 'credential-lifecycle';
+ * const policy = defaultPolicy('PwdPolicy');
+ * const r = generatePassword(policy, seededRandom(3));
+ * if (r._tag === 'Right') checkPassword(r.right, policy); // []
+ */
+export const generatePassword = (
+  policy: PasswordPolicy,
+  random: RandomSource = webCryptoRandom,
+): E.Either<GenerationError, Redacted<string>> => {
+  let prepared = preparedCache.get(policy);
+  if (prepared === undefined) {
+    prepared = prepare(policy);
+    preparedCache.set(policy, prepared);
+  }
+  if (E.isLeft(prepared)) return prepared;
+  const { all, classes, minimums, length } = prepared.right;
   const draws = new UniformDraws(random);
-  const chars: string[] = [];
-  for (const [, count, subset] of requirements) {
-    if (!drawInto(chars, draws, subset, count)) return exhausted;
+  const counts = [0, 0, 0, 0, 0];
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
+    const chars: string[] = [];
+    counts.fill(0);
+    for (let position = 0; position < length; position++) {
+      const index = draws.below(all.length);
+      if (index === undefined) return exhausted;
+      chars.push(all[index] ?? '');
+      const c = classes[index] ?? [];
+      for (let i = 0; i < 5; i++) if (c[i]) counts[i] = (counts[i] ?? 0) + 1;
+    }
+    if (minimums.every((min, i) => (counts[i] ?? 0) >= min)) {
+      return E.right(Redacted.make(chars.join('')));
+    }
   }
-  if (!drawInto(chars, draws, all, length - required)) return exhausted;
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = draws.below(i + 1);
-    if (j === undefined) return exhausted;
-    const tmp = chars[i] ?? '';
-    chars[i] = chars[j] ?? '';
-    chars[j] = tmp;
-  }
-  return E.right(Redacted.make(chars.join('')));
+  return E.left({
+    _tag: 'GenerationError',
+    reason: 'random-source-exhausted',
+    message: `none of ${MAX_REJECTIONS} candidates met the class rules`,
+  });
 };

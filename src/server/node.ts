@@ -7,6 +7,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import type { Duplex } from 'node:stream';
 import { apiError, ErrorCode } from '../domain/errors.js';
 import type { MockStore } from '../mock/store.js';
 import {
@@ -91,11 +92,43 @@ const send = (res: http.ServerResponse, response: CoreResponse): void => {
   res.end(body);
 };
 
-const badRequest = (): string => {
-  const text =
-    errorResponse(apiError(400, ErrorCode.malformedRequest, 'malformed HTTP request')).bodyText ??
-    '';
-  return `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`;
+/**
+ * A response as raw HTTP/1.1 text, for a socket Node's parser has handed over
+ * (a malformed request, or CONNECT): it closes the connection.
+ */
+const rawResponse = (response: CoreResponse): string => {
+  const body = response.bodyText ?? '';
+  const headers = {
+    ...response.headers,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  return `HTTP/1.1 ${response.status} ${http.STATUS_CODES[response.status] ?? ''}\r\n${lines.join('')}\r\n${body}`;
+};
+
+/** A well-formed request line: a method token (RFC 9110 §5.6.2), a target and the version. */
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) \S+ HTTP\/\d\.\d\r?\n/;
+
+/**
+ * The answer to a request Node's parser rejected: 501 for a well-formed
+ * request line whose method it does not know (any token but its fixed list of
+ * upper-case methods, so also `get`), 400 for anything else.
+ */
+const parserRejection = (error: Error & { code?: string; rawPacket?: unknown }): CoreResponse => {
+  const packet = error.rawPacket instanceof Buffer ? error.rawPacket.toString('latin1') : '';
+  const token = REQUEST_LINE.exec(packet)?.[1];
+  if (error.code !== 'HPE_INVALID_METHOD' || token === undefined) {
+    return errorResponse(apiError(400, ErrorCode.malformedRequest, 'malformed HTTP request'));
+  }
+  const method = token.slice(0, 20);
+  return errorResponse(
+    apiError(
+      501,
+      ErrorCode.notImplemented,
+      `method ${method} is not implemented; methods are case-sensitive: GET, POST, PATCH, PUT, DELETE`,
+    ),
+  );
 };
 
 /**
@@ -173,10 +206,25 @@ export const nodeListener =
  */
 export const startNodeServer = (options: NodeServerOptions = {}): Promise<RunningServer> => {
   const mock = options.mock ?? new MockServer();
-  const server = http.createServer(nodeListener(mock, options.log));
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end(badRequest());
+  const log = options.log;
+  const server = http.createServer(nodeListener(mock, log));
+  server.on('clientError', (error, socket) => {
+    if (socket.writable) socket.end(rawResponse(parserRejection(error)));
     else socket.destroy();
+  });
+  // Node hands CONNECT over as a tunnel; the mock answers it like any other
+  // method its routes do not take (405 with Allow, or 404) and closes.
+  server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    const started = log === undefined ? 0 : performance.now();
+    const method = req.method ?? 'CONNECT';
+    const path = req.url ?? '/';
+    void mock
+      .handle({ method, path, headers: req.headers, bodyText: undefined })
+      .then((response) => {
+        socket.end(rawResponse(response));
+        log?.(logLine(method, path, response.status, performance.now() - started));
+      });
   });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

@@ -693,6 +693,7 @@ const policyRecordArbs: { readonly [T in PolicyType]: fc.Arbitrary<PolicyOf<T>> 
       pukLen: fc.integer({ min: 1, max: 64 }),
       maxCredSuccessCount: intParam(1, true),
       plainValueExposedToCaller: fc.boolean(),
+      pukLifetime: intParam(1, false, 315_360_000_000),
     })
     .chain((fields) => extIdArb.map((extId) => ({ type: 'PUKPolicy' as const, extId, ...fields }))),
 };

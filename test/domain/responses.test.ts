@@ -33,6 +33,25 @@ describe('login answers', () => {
     }
   });
 
+  it('decodes the password change a successful login announces', () => {
+    const wire = {
+      statusCode: 5 as const,
+      description: 'login succeeded; the password must be changed',
+      passwordChangeRequired: true,
+      passwordChangeDue: '2026-05-05T12:00:00Z',
+    };
+    expect(LoginResponse.decode(wire)).toEqual(
+      E.right({ ...wire, passwordChangeDue: Date.UTC(2026, 4, 5, 12) }),
+    );
+    expect(LoginResponse.encode({ ...wire, passwordChangeDue: Date.UTC(2026, 4, 5, 12) })).toEqual(
+      wire,
+    );
+    const bad = LoginResponse.decode({ ...wire, passwordChangeDue: 'tomorrow' });
+    expect(E.isLeft(bad) && validationEntries(bad.left, 'x').map((e) => e.message)).toEqual([
+      expect.stringMatching(/^\$\.passwordChangeDue: /),
+    ]);
+  });
+
   it('rejects other codes at $.statusCode', () => {
     const r = LoginResponse.decode({ statusCode: 1, description: 'd' });
     expect(E.isLeft(r) && validationEntries(r.left, 'x').map((e) => e.message)).toEqual([

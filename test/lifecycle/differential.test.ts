@@ -32,6 +32,8 @@ type Ref = {
   lastFail: number | null;
   lastModified: number;
   lastStateChange: number;
+  /** When the state (or the one a tmp-lock restores) was entered; a tmp-lock keeps it. */
+  entered: number;
   version: number;
 };
 
@@ -63,6 +65,7 @@ const moved = (m: Ref, state: RefState, reason: string, at: number): Ref => ({
   version: m.version + 1,
   lastModified: at,
   lastStateChange: at,
+  entered: at,
 });
 
 /** Admin state matrix: which requested states are allowed from which. */
@@ -79,12 +82,26 @@ const judge = (m: Ref, kind: CredentialKind, r: LifecycleRules, e: LifecycleEven
   switch (e.type) {
     case 'login.succeeded':
     case 'login.failed': {
+      // Several reasons: the most severe, tmp-locked < fail-locked < expired < disabled < archived.
       if (s === 'archived') return refuse('Archived');
-      if (s === 'tmp-locked') return refuse('TemporarilyLocked');
-      if (s === 'fail-locked') return refuse('FailLocked');
       if (s === 'disabled') return refuse('Disabled');
       if (at > m.to) return refuse('Expired');
       if (at < m.from) return refuse('NotYetValid');
+      if (s === 'fail-locked') return refuse('FailLocked');
+      if (s === 'tmp-locked') return refuse('TemporarilyLocked');
+      // A password in initial / admin-changed that must be changed: only within the
+      // period from the state change into that state (-1: no limit), else like expired.
+      if (kind === 'password' && r.initialPwchangeRequired) {
+        const period =
+          s === 'initial'
+            ? r.initialPwchangePeriodInitial
+            : s === 'admin-changed'
+              ? r.initialPwchangePeriodAdminChanged
+              : -1;
+        if (period !== -1 && at > m.entered + period) {
+          return refuse('PasswordChangeOverdue');
+        }
+      }
       if (e.type === 'login.succeeded') {
         const n: Ref = {
           ...m,
@@ -135,9 +152,11 @@ const judge = (m: Ref, kind: CredentialKind, r: LifecycleRules, e: LifecycleEven
         };
       }
       if (lock === 'tmp-locked') {
+        // A temporary lock keeps the instant the locked state was entered.
         const locked = {
           ...moved(n, 'tmp-locked', 'too-many-login-failures', at),
           version: n.version,
+          entered: n.entered,
         };
         return {
           ok: true,
@@ -242,7 +261,7 @@ const step = (m: Ref, kind: CredentialKind, r: LifecycleRules, e: LifecycleEvent
     e.at >= m.lockedUntil &&
     m.before !== null
   ) {
-    const restored = moved(m, m.before, 'activated', e.at);
+    const restored = { ...moved(m, m.before, 'activated', e.at), entered: m.entered };
     if (e.type === 'time.passes') return { ok: true, next: restored, changed: true };
     const judged = judge(restored, kind, r, e);
     if (!judged.ok) return judged;
@@ -271,6 +290,7 @@ const refOf = (l: Lifecycle): Ref => {
     lastFail: c.lastFailedLoginDate,
     lastModified: c.lastModified,
     lastStateChange: c.lastStateChange,
+    entered: c.stateEnteredAt,
     version: c.version,
   };
 };

@@ -1,7 +1,7 @@
 import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { latestInstant } from '../../src/domain/instant.js';
-import { allowedEvents, canLogin, createLifecycle } from '../../src/lifecycle/index.js';
+import { allowedEvents, canLogin, createLifecycle, withRules } from '../../src/lifecycle/index.js';
 import { accept, create, DAY, defaultRules, refuse, SECOND, T0 } from './support.js';
 
 describe('the worked lockout case with the default rules (3 / 2 / 60 s / strict)', () => {
@@ -276,5 +276,32 @@ describe('validity ends at most at the latest wire instant', () => {
 
   it('and stays exact below it', () => {
     expect(create('puk').context.validity).toEqual({ from: T0, to: T0 + 315_360_000_000 });
+  });
+});
+
+describe('a PUK follows the lifetime in force (withRules)', () => {
+  const puk = (credentialLifetime: number) => ({ ...defaultRules('puk'), credentialLifetime });
+
+  it('a changed lifetime moves validity.to from validity.from; an unchanged one keeps it', () => {
+    const l = create('puk', puk(10 * DAY));
+    expect(withRules(l, puk(2 * DAY)).context.validity).toEqual({ from: T0, to: T0 + 2 * DAY });
+    // An administrator's validity stays while the lifetime stays.
+    const patched = accept(l, {
+      type: 'admin.update',
+      at: T0 + 1,
+      validity: { from: T0, to: T0 + DAY },
+    }).lifecycle;
+    expect(
+      withRules(patched, { ...puk(10 * DAY), maxCredFailureCount: 7 }).context.validity,
+    ).toEqual({ from: T0, to: T0 + DAY });
+    expect(withRules(patched, puk(3 * DAY)).context.validity).toEqual({
+      from: T0,
+      to: T0 + 3 * DAY,
+    });
+    // The other kinds keep their validity.
+    const ticket = create('ticket');
+    expect(
+      withRules(ticket, { ...defaultRules('ticket'), credentialLifetime: DAY }).context.validity,
+    ).toBe(ticket.context.validity);
   });
 });

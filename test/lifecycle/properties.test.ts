@@ -91,7 +91,22 @@ describe('lifecycle properties', () => {
       const inLoginState = (loginStates as readonly string[]).includes(from);
       const valid =
         event.at >= before.context.validity.from && event.at <= before.context.validity.to;
-      expect(E.isRight(result), `${from} ${event.type}`).toBe(inLoginState && valid);
+      // A password in initial/admin-changed that must be changed logs in only within its
+      // period from the state change that put it there (a temporary lock does not renew it).
+      const { rules, stateEnteredAt } = before.context;
+      const period =
+        from === 'initial'
+          ? rules.initialPwchangePeriodInitial
+          : from === 'admin-changed'
+            ? rules.initialPwchangePeriodAdminChanged
+            : -1;
+      const since = stateEnteredAt;
+      const overdue =
+        scenario.kind === 'password' &&
+        rules.initialPwchangeRequired &&
+        period !== -1 &&
+        event.at > since + period;
+      expect(E.isRight(result), `${from} ${event.type}`).toBe(inLoginState && valid && !overdue);
       expect(E.isRight(canLogin(before, event.at))).toBe(E.isRight(result));
     }
   });
@@ -146,14 +161,23 @@ describe('lifecycle properties', () => {
     }
   });
 
-  test.prop([scenarioArb, rulesArb])('withRules changes the rules only', (scenario, rules) => {
-    const [last] = run(scenario).slice(-1);
-    const l = last?.before ?? create(scenario.kind, scenario.rules, scenario.stateName);
-    const changed = withRules(l, rules);
-    expect(changed.context.rules).toBe(rules);
-    expect({ ...changed.context, rules: l.context.rules }).toEqual(l.context);
-    expect(changed.state).toBe(l.state);
-  });
+  test.prop([scenarioArb, rulesArb])(
+    'withRules changes the rules only (and a PUK validity with its lifetime)',
+    (scenario, rules) => {
+      const [last] = run(scenario).slice(-1);
+      const l = last?.before ?? create(scenario.kind, scenario.rules, scenario.stateName);
+      const changed = withRules(l, rules);
+      expect(changed.context.rules).toBe(rules);
+      const { from, to } = l.context.validity;
+      // A PUK's lifetime is read at every login: a new one counts from validity.from.
+      const validity =
+        scenario.kind === 'puk' && rules.credentialLifetime !== l.context.rules.credentialLifetime
+          ? { from, to: from + rules.credentialLifetime }
+          : { from, to };
+      expect({ ...changed.context, rules: l.context.rules }).toEqual({ ...l.context, validity });
+      expect(changed.state).toBe(l.state);
+    },
+  );
 
   test.prop([fc.anything()])('LifecycleValue rejects arbitrary values without throwing', (u) => {
     expect(E.isLeft(LifecycleValue.decode(u))).toBe(true);

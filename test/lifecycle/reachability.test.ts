@@ -56,6 +56,9 @@ const smallRulesArb: fc.Arbitrary<LifecycleRules> = fc.record({
   maxResetCount: fc.constantFrom(-1, 0, 1),
   resetTarget: fc.constantFrom('initial' as const, 'active' as const, 'reset-code' as const),
   credentialLifetime: fc.constantFrom(0, 90_000, DAY, 10 * DAY),
+  initialPwchangeRequired: fc.boolean(),
+  initialPwchangePeriodInitial: fc.constantFrom(-1, 0, 30_000, DAY),
+  initialPwchangePeriodAdminChanged: fc.constantFrom(-1, 0, 30_000),
 });
 
 const smallScenarioArb: fc.Arbitrary<Scenario> = fc.record({

@@ -27,6 +27,9 @@ export const defaultRules = (kind: CredentialKind): LifecycleRules => ({
   maxResetCount: -1,
   resetTarget: kind === 'ticket' || kind === 'puk' ? 'active' : 'initial',
   credentialLifetime: kind === 'tempStrongPassword' || kind === 'ticket' ? 5 * DAY : 3650 * DAY,
+  initialPwchangeRequired: kind === 'password',
+  initialPwchangePeriodInitial: -1,
+  initialPwchangePeriodAdminChanged: -1,
 });
 
 export const create = (
@@ -76,6 +79,9 @@ export const rulesArb: fc.Arbitrary<LifecycleRules> = fc.record({
   maxResetCount: fc.constantFrom(-1, 0, 1, 3),
   resetTarget: fc.constantFrom('initial' as const, 'active' as const, 'reset-code' as const),
   credentialLifetime: fc.constantFrom(DAY, 10 * DAY),
+  initialPwchangeRequired: fc.boolean(),
+  initialPwchangePeriodInitial: fc.constantFrom(-1, 0, 60_000, DAY),
+  initialPwchangePeriodAdminChanged: fc.constantFrom(-1, 0, 60_000, DAY),
 });
 
 export const stateNameArb = fc.constantFrom<StateName>(...stateNames);

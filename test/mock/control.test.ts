@@ -45,7 +45,33 @@ const post = (path: string, body?: unknown): SutRequest => ({
   ...(body === undefined ? {} : { body }),
 });
 const get = (path: string): SutRequest => ({ method: 'GET', path });
+const patch = (path: string, body: unknown): SutRequest => ({ method: 'PATCH', path, body });
+const pukOf = (user: string) => `/nevisidm/api/core/v1/c1/users/${user}/puk`;
+
+/** Steps that give a user an active password and tmp-lock it with two failed logins. */
+const tmpLocked = (user: string): Step[] => [
+  {
+    request: post(`/nevisidm/api/core/v1/c1/users/${user}/password`, {
+      password: 'Str0ng!pass',
+      stateName: 'active',
+    }),
+    status: 201,
+  },
+  ...[3, 9].map((statusCode) => ({
+    request: post(`/nevisidm/api/auth/v1/c1/users/${user}/password/login`, { password: 'wrong' }),
+    status: 200,
+    like: { statusCode },
+  })),
+];
 const invalid = { errors: [{ code: 'errors.invalidValue' }] };
+const badId = (name: string, id: string) => ({
+  errors: [
+    {
+      code: 'errors.invalidValue',
+      message: `${name}: got ${JSON.stringify(id)}, expected a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+`,
+    },
+  ],
+});
 
 const cases: readonly Case[] = [
   {
@@ -107,8 +133,8 @@ const cases: readonly Case[] = [
         request: get(controlPath.users('c1')),
         status: 200,
         body: [
-          { userExtId: 'u1', loginId: 'one', credentials: ['puk'] },
-          { userExtId: 'u2', credentials: [] },
+          { userExtId: 'u1', loginId: 'one', credentials: ['puk'], credentialStatus: null },
+          { userExtId: 'u2', credentials: [], credentialStatus: null },
         ],
       },
       { request: put(controlPath.user('c1', 'u1'), { loginId: 'uno' }), status: 204 },
@@ -116,10 +142,99 @@ const cases: readonly Case[] = [
         request: get(controlPath.users('c1')),
         status: 200,
         body: [
-          { userExtId: 'u1', loginId: 'uno', credentials: ['puk'] },
-          { userExtId: 'u2', credentials: [] },
+          { userExtId: 'u1', loginId: 'uno', credentials: ['puk'], credentialStatus: null },
+          { userExtId: 'u2', credentials: [], credentialStatus: null },
         ],
       },
+    ],
+  },
+  {
+    name: "users list their credentials' most severe problem at the mock's time",
+    steps: [
+      ...['u1', 'u2', 'u3', 'u4'].map((u) => ({
+        request: put(controlPath.user('c1', u)),
+        status: 204,
+      })),
+      // u1: a disabled PUK and a tmp-locked password: disabled is the more severe.
+      { request: post(puk, {}), status: 201 },
+      { request: patch(puk, { stateName: 'disabled' }), status: 200 },
+      ...tmpLocked('u1'),
+      // u2: a PUK past its validity and a tmp-locked password: expired.
+      { request: post(pukOf('u2'), {}), status: 201 },
+      {
+        request: patch(pukOf('u2'), {
+          validity: { from: '2025-01-01T00:00:00Z', to: '2025-06-01T00:00:00Z' },
+        }),
+        status: 200,
+      },
+      ...tmpLocked('u2'),
+      // u3: a tmp-locked password only; u4: nothing.
+      ...tmpLocked('u3'),
+      {
+        request: get(controlPath.users('c1')),
+        status: 200,
+        like: [
+          { userExtId: 'u1', credentialStatus: 'disabled' },
+          { userExtId: 'u2', credentialStatus: 'expired' },
+          { userExtId: 'u3', credentialStatus: 'tmp-locked' },
+          { userExtId: 'u4', credentialStatus: null },
+        ],
+      },
+      // Once the temporary locks end, they are no problem any more.
+      { request: post(controlPath.clockAdvance, { ms: 60_000 }), status: 204 },
+      {
+        request: get(controlPath.users('c1')),
+        status: 200,
+        like: [
+          { userExtId: 'u1', credentialStatus: 'disabled' },
+          { userExtId: 'u2', credentialStatus: 'expired' },
+          { userExtId: 'u3', credentialStatus: null },
+          { userExtId: 'u4', credentialStatus: null },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'PUT user and policy refuse ids outside the extId character set, one error per id',
+    steps: [
+      { request: put(controlPath.user('c1', 'a b')), status: 422, body: badId('userExtId', 'a b') },
+      {
+        request: put(controlPath.user('c 1', 'ä')),
+        status: 422,
+        body: {
+          errors: [...badId('clientExtId', 'c 1').errors, ...badId('userExtId', 'ä').errors],
+        },
+      },
+      {
+        request: put(controlPath.policy('c1', 'p?'), { type: 'PUKPolicy' }),
+        status: 422,
+        body: badId('policyExtId', 'p?'),
+      },
+      { request: get(controlPath.users('c1')), status: 200, body: [] },
+      // Every character of the set is fine, '/' too (encoded in the path).
+      { request: put(controlPath.user('c1', 'j.doe@x/y-_:()\\{}[]=!~+')), status: 204 },
+      {
+        request: put(controlPath.policy('c1', 'p-1'), { type: 'PUKPolicy' }),
+        status: 204,
+      },
+      {
+        request: get(controlPath.users('c1')),
+        status: 200,
+        like: [{ userExtId: 'j.doe@x/y-_:()\\{}[]=!~+' }],
+      },
+    ],
+  },
+  {
+    name: 'a token is issued only for an existing user',
+    steps: [
+      {
+        request: post(controlPath.token('c1', 'u9')),
+        status: 404,
+        like: { errors: [{ code: 'errors.noRecord' }] },
+      },
+      { request: put(controlPath.user('c2', 'u9')), status: 204 },
+      { request: post(controlPath.token('c1', 'u9')), status: 404 },
+      { request: post(controlPath.token('c2', 'u9')), status: 200 },
     ],
   },
   {

@@ -308,6 +308,27 @@ describe('password login (POST /nevisidm/api/auth/v1/…/password/login)', () =>
     expect(objectBody(g.get('password'))).toEqual(expired);
   });
 
+  it('a login refused for several reasons reports the most severe: expired over fail-locked, disabled over expired', () => {
+    const shortLived = { ...defaultPolicy('PwdPolicy', 'short'), credentialLifetime: 10 * MINUTE };
+    const h = withPassword(GOOD, freshStore([[shortLived, true]]));
+    h.login('password', 'a');
+    h.advance(2 * MINUTE);
+    h.login('password', 'b');
+    h.advance(2 * MINUTE);
+    h.login('password', 'c');
+    expect(objectBody(h.get('password')).stateName).toBe('fail-locked');
+    expectError(h.login('password', GOOD), 401, 'errors.credentialLocked');
+    h.advance(10 * MINUTE);
+    const before = objectBody(h.get('password'));
+    expectError(h.login('password', GOOD), 401, 'errors.credentialExpired');
+    h.patch('password', { stateName: 'disabled' });
+    expectError(h.login('password', GOOD), 401, 'errors.credentialDisabled');
+    expect(objectBody(h.get('password'))).toMatchObject({
+      failedLoginCount: before.failedLoginCount,
+      version: Number(before.version) + 1,
+    });
+  });
+
   it('the first operation after a tmp-lock ends lifts it (+1), so a failure right after shows +2', () => {
     const h = withPassword();
     h.login('password', 'a');

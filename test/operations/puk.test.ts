@@ -133,3 +133,31 @@ describe('PUK login (POST /nevisidm/api/auth/v1/…/puk/login)', () => {
     expect(h.get('puk').status).toBe(200);
   });
 });
+
+describe('pukLifetime: read at every login, so a changed lifetime applies at once', () => {
+  const withLifetime = (pukLifetime: number) => ({ ...exposed, pukLifetime });
+
+  it('the validity follows the policy in force: shortened, a login past it is refused', () => {
+    const { h, plain } = withPuk(withLifetime(10 * DAY));
+    expect(objectBody(h.get('puk')).validity).toEqual({ from: wire(T0), to: wire(T0 + 10 * DAY) });
+    h.advance(3 * DAY);
+    h.store.putPolicy('c1', withLifetime(2 * DAY), true);
+    expectError(h.login('puk', plain), 401, 'errors.credentialExpired');
+    // GET shows the validity in force: from the creation, for the new lifetime.
+    const read = objectBody(h.get('puk'));
+    expect(read.validity).toEqual({ from: wire(T0), to: wire(T0 + 2 * DAY) });
+    expect(read).toMatchObject({ version: 0, successfulLoginCount: 0, failedLoginCount: 0 });
+    // Lengthened again, the same PUK logs in.
+    h.store.putPolicy('c1', withLifetime(5 * DAY), true);
+    expect(decodes(LoginResponse, h.login('puk', plain).body).statusCode).toBe(5);
+    expect(objectBody(h.get('puk')).validity).toEqual({ from: wire(T0), to: wire(T0 + 5 * DAY) });
+  });
+
+  it('a reset starts the lifetime in force anew', () => {
+    const { h } = withPuk(withLifetime(DAY));
+    h.advance(2 * DAY);
+    const reset = objectBody(h.reset('puk'));
+    expect(reset.validity).toEqual({ from: wire(T0 + 2 * DAY), to: wire(T0 + 3 * DAY) });
+    expect(decodes(LoginResponse, h.login('puk', String(reset.puk)).body).statusCode).toBe(5);
+  });
+});

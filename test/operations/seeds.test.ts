@@ -493,7 +493,7 @@ describe('seed: update a password (PATCH …/password)', () => {
 });
 
 describe('seed: create a ticket (POST …/ticket)', () => {
-  it('answers 201 with Location and the credential; every field; the ticket as a hash', () => {
+  it('answers 201 with Location and the credential; every field; the generated ticket in plaintext', () => {
     const h = new Harness();
     const answer = h.create('ticket', {
       extId: 'tk-1',
@@ -521,7 +521,8 @@ describe('seed: create a ticket (POST …/ticket)', () => {
       modifiedBy: 'ops',
       lastChangeDate: wire(T0),
       type: 'Ticket Authorization',
-      ticket: expect.stringMatching(SSHA256),
+      // The seed: the generated value is returned in the response body.
+      ticket: expect.stringMatching(ALPHANUMERIC_30),
       identification: 'order-42',
       context: 'checkout',
       failureCount: 0,
@@ -529,7 +530,10 @@ describe('seed: create a ticket (POST …/ticket)', () => {
     });
     expectWireDates(body);
     decodes(credentialCodecOfKind.ticket, body);
-    expect(objectBody(h.get('ticket'))).toEqual(body);
+    // GET shows the same resource with the hash in place of the plaintext.
+    const read = objectBody(h.get('ticket'));
+    expect(read).toEqual({ ...body, ticket: expect.stringMatching(SSHA256) });
+    expect(verifySecret(String(body.ticket), String(read.ticket))).toEqual(E.right(true));
   });
 
   it('defaults: state active, generated extId, default policy', () => {
@@ -541,15 +545,23 @@ describe('seed: create a ticket (POST …/ticket)', () => {
     });
   });
 
-  it('plainValueExposedToCaller: the plaintext in the create answer, verifying against the GET hash', () => {
-    const policy = { ...defaultPolicy('TicketPolicy', 'exposed'), plainValueExposedToCaller: true };
-    const h = new Harness(freshStore([[policy, false]]));
-    const plain = stringField(h.create('ticket', { policyExtId: 'exposed' }), 'ticket');
+  it('plainValueExposedToCaller (the default): the plaintext in the create answer, verifying against the GET hash', () => {
+    expect(defaultPolicy('TicketPolicy').plainValueExposedToCaller).toBe(true);
+    const h = new Harness();
+    const plain = stringField(h.create('ticket'), 'ticket');
     expect(plain).toMatch(ALPHANUMERIC_30);
     const hash = stringField(h.get('ticket'), 'ticket');
     expect(hash).toMatch(SSHA256);
     expect(verifySecret(plain, hash)).toEqual(E.right(true));
     expect(JSON.stringify(h.get('ticket').body)).not.toContain(plain);
+  });
+
+  it('plainValueExposedToCaller false: the create answer carries the hash, as GET does', () => {
+    const policy = { ...defaultPolicy('TicketPolicy', 'hidden'), plainValueExposedToCaller: false };
+    const h = new Harness(freshStore([[policy, false]]));
+    const created = objectBody(h.create('ticket', { policyExtId: 'hidden' }));
+    expect(created.ticket).toMatch(SSHA256);
+    expect(objectBody(h.get('ticket')).ticket).toBe(created.ticket);
   });
 
   it('403 without AccessControl.CredentialCreate; self-admin may not create', () => {

@@ -150,8 +150,16 @@ describe('reset ticket (POST …/ticket/reset)', () => {
     expect(verifySecret(body.ticket ?? '', hash)).toEqual(E.right(true));
   });
 
+  it('by default the reset answer carries the new plaintext too', () => {
+    const { h } = withTicket(defaultPolicy('TicketPolicy', 'plain'));
+    const shown = stringField(h.reset('ticket'), 'ticket');
+    expect(shown).toMatch(/^[0-9A-Za-z]{30}$/);
+    expect(verifySecret(shown, stringField(h.get('ticket'), 'ticket'))).toEqual(E.right(true));
+  });
+
   it('not exposed: the answer carries the hash', () => {
-    const { h } = withTicket(defaultPolicy('TicketPolicy', 'hidden'));
+    const hidden = { ...defaultPolicy('TicketPolicy', 'hidden'), plainValueExposedToCaller: false };
+    const { h } = withTicket(hidden);
     const answer = h.reset('ticket');
     expect(stringField(answer, 'ticket')).toBe(stringField(h.get('ticket'), 'ticket'));
   });

@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { ErrorBody, PasswordViolationEntry, toErrorBody } from '../../src/domain/errors.js';
 import {
   checkPassword,
   defaultPolicy,
@@ -18,6 +19,20 @@ const relaxed: PasswordPolicy = {
   minLowerCase: 0,
   minDigits: 0,
   minSpecialChars: 0,
+};
+
+/** nevisAuth's codes (domain reference, section 5); letters and case use 52 (docs/assumptions.md). */
+const NEVIS_AUTH_CODE: Readonly<Record<string, number>> = {
+  minLength: 50,
+  minDigits: 51,
+  minSpecialChars: 52,
+  minLetters: 52,
+  minUpperCase: 52,
+  minLowerCase: 52,
+  history: 53,
+  loginId: 53,
+  maxLength: 54,
+  dictionary: 55,
 };
 
 const codes = (password: string, policy: PasswordPolicy, ctx = {}) =>
@@ -131,7 +146,66 @@ describe('checkPassword', () => {
     if (first === undefined) throw new Error('expected violations');
     const error = passwordPolicyError([first, ...rest]);
     expect(error.status).toBe(422);
-    expect(error.errors).toHaveLength(4);
-    expect(error.errors.every((e) => e.code === 'errors.pwdPolicyViolated')).toBe(true);
+    expect(error.errors).toEqual([
+      {
+        code: 'errors.pwdPolicyViolated',
+        message: 'minLength (nevisAuth 50): the password has 3 characters, at least 8 are required',
+        authCode: 50,
+        rule: 'minLength',
+      },
+      {
+        code: 'errors.pwdPolicyViolated',
+        message:
+          'minUpperCase (nevisAuth 52): the password has 0 upper-case letters, at least 1 are required',
+        authCode: 52,
+        rule: 'minUpperCase',
+      },
+      {
+        code: 'errors.pwdPolicyViolated',
+        message: 'minDigits (nevisAuth 51): the password has 0 digits, at least 1 are required',
+        authCode: 51,
+        rule: 'minDigits',
+      },
+      {
+        code: 'errors.pwdPolicyViolated',
+        message:
+          'minSpecialChars (nevisAuth 52): the password has 0 special characters, at least 1 are required',
+        authCode: 52,
+        rule: 'minSpecialChars',
+      },
+    ]);
+    expect(ErrorBody.is(toErrorBody(error))).toBe(true);
   });
+
+  test.prop([
+    fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('xJDOEx', 'my-Secret', 'Abcdefgh1!Abcdefgh1!', 'jdoe-secret-x'),
+    ),
+    fc.constantFrom(base, {
+      ...base,
+      allowLoginIdInPassword: false,
+      checkDictionary: true,
+      dictionary: ['secret'],
+      dictionaryMatch: 'contains' as const,
+      maxLength: 12,
+    }),
+  ])(
+    'every violation becomes one entry naming its rule and nevisAuth code (50–55), decodable as a nevis error body',
+    (password, policy) => {
+      const [first, ...rest] = checkPassword(password, policy, { loginId: 'jdoe' });
+      if (first === undefined) return;
+      const error = passwordPolicyError([first, ...rest]);
+      const entries = error.errors.map((e) => {
+        if (!PasswordViolationEntry.is(e)) throw new Error(`not a violation entry: ${e.message}`);
+        return e;
+      });
+      expect(entries.map((e) => e.rule)).toEqual([first, ...rest].map((v) => v.rule));
+      for (const e of entries) {
+        expect(e.authCode, e.rule).toBe(NEVIS_AUTH_CODE[e.rule]);
+        expect(e.message.startsWith(`${e.rule} (nevisAuth ${e.authCode}): `)).toBe(true);
+      }
+      expect(ErrorBody.is(toErrorBody(error))).toBe(true);
+    },
+  );
 });

@@ -6,6 +6,7 @@ import {
   decodePolicy,
   defaultPolicy,
   kindOfPolicyType,
+  lifecycleRulesOf,
   Policy,
   type PolicyType,
   policyTypeOfKind,
@@ -45,7 +46,7 @@ describe('defaults', () => {
 
   it('lifetimes: 10 years, TSP and ticket 5 days', () => {
     expect(defaultPolicy('PwdPolicy').credentialLifetime).toBe(315_360_000_000);
-    expect(defaultPolicy('PUKPolicy').credentialLifetime).toBe(315_360_000_000);
+    expect(defaultPolicy('PUKPolicy').pukLifetime).toBe(315_360_000_000);
     expect(defaultPolicy('TempStrongPasswordPolicy').credentialLifetime).toBe(432_000_000);
     expect(defaultPolicy('TicketPolicy').credentialLifetime).toBe(432_000_000);
   });
@@ -72,7 +73,7 @@ describe('defaults', () => {
     );
     expect(defaultPolicy('TicketPolicy')).toMatchObject({
       ticketLength: 30,
-      plainValueExposedToCaller: false,
+      plainValueExposedToCaller: true,
       singleUse: true,
     });
     const puk = defaultPolicy('PUKPolicy');
@@ -170,18 +171,26 @@ describe('decoding', () => {
     ]);
     const ticket = right(decodePolicy('TicketPolicy', 't', { ticketLifetime: 2000 }));
     expect(ticket.policy.credentialLifetime).toBe(2000);
-    const puk = right(decodePolicy('PUKPolicy', 'p', { pukLifetime: '3000' }));
-    expect(puk.policy.credentialLifetime).toBe(3000);
-    const both = right(
-      decodePolicy('PUKPolicy', 'p', { pukLifetime: '3000', credentialLifetime: '4000' }),
-    );
-    expect(both.policy.credentialLifetime).toBe(4000);
-    expect(both.warnings).toEqual([
-      'deprecated parameter "pukLifetime" ignored because "credentialLifetime" is given',
-    ]);
     const notForPasswords = right(decodePolicy('PwdPolicy', 'p', { pukLifetime: '3000' }));
     expect(notForPasswords.policy.credentialLifetime).toBe(315_360_000_000);
     expect(notForPasswords.warnings).toEqual(['unknown parameter "pukLifetime" ignored']);
+  });
+
+  it("pukLifetime is the PUK policy's own lifetime: read without a warning", () => {
+    const puk = right(decodePolicy('PUKPolicy', 'p', { pukLifetime: '3000' }));
+    expect(puk.policy.pukLifetime).toBe(3000);
+    expect(puk.warnings).toEqual([]);
+    expect(lifecycleRulesOf(puk.policy).credentialLifetime).toBe(3000);
+    // The shared name alone is read as the PUK's lifetime; with both, pukLifetime governs.
+    const shared = right(decodePolicy('PUKPolicy', 'p', { credentialLifetime: '4000' }));
+    expect([shared.policy.pukLifetime, shared.warnings]).toEqual([4000, []]);
+    const both = right(
+      decodePolicy('PUKPolicy', 'p', { pukLifetime: '3000', credentialLifetime: '4000' }),
+    );
+    expect([lifecycleRulesOf(both.policy).credentialLifetime, both.warnings]).toEqual([3000, []]);
+    expect(messages(decodePolicy('PUKPolicy', 'p', { pukLifetime: '0' }))).toEqual([
+      'pukLifetime: got "0", expected an integer from 1 to 31536000000000',
+    ]);
   });
 
   it('type and extId keys of an encoded policy are ignored', () => {

@@ -14,6 +14,9 @@ describe('lifecycleRulesOf', () => {
       maxResetCount: -1,
       resetTarget: 'initial',
       credentialLifetime: 315_360_000_000,
+      initialPwchangeRequired: true,
+      initialPwchangePeriodInitial: -1,
+      initialPwchangePeriodAdminChanged: -1,
     });
     expect(lifecycleRulesOf(defaultPolicy('TempStrongPasswordPolicy'))).toMatchObject({
       maxCredSuccessCount: -1,
@@ -34,6 +37,28 @@ describe('lifecycleRulesOf', () => {
     expect(lifecycleRulesOf({ ...defaultPolicy('TicketPolicy'), singleUse: false }).singleUse).toBe(
       false,
     );
+  });
+
+  it('only passwords require a change of an initial or admin-set value', () => {
+    const period = { initial: 86_400_000, adminChanged: 3_600_000 };
+    const password = { ...defaultPolicy('PwdPolicy'), initialPwchangePeriod: period };
+    expect(lifecycleRulesOf(password)).toMatchObject({
+      initialPwchangeRequired: true,
+      initialPwchangePeriodInitial: 86_400_000,
+      initialPwchangePeriodAdminChanged: 3_600_000,
+    });
+    for (const type of ['TempStrongPasswordPolicy', 'TicketPolicy', 'PUKPolicy'] as const) {
+      expect(lifecycleRulesOf(defaultPolicy(type))).toMatchObject({
+        initialPwchangeRequired: false,
+        initialPwchangePeriodInitial: -1,
+        initialPwchangePeriodAdminChanged: -1,
+      });
+    }
+  });
+
+  it("a PUK's lifetime is its pukLifetime, not credentialLifetime", () => {
+    const puk = { ...defaultPolicy('PUKPolicy'), pukLifetime: 1_000, credentialLifetime: 2_000 };
+    expect(lifecycleRulesOf(puk).credentialLifetime).toBe(1_000);
   });
 });
 

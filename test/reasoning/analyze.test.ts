@@ -39,6 +39,20 @@ const policyArb = kindArb.chain((kind) =>
 const isJudged = (row: ExplainRow): boolean => row.statusCode !== undefined;
 
 /**
+ * The last instant a login on the fresh credential is judged, read off the
+ * parameters as the spec states the rules: the validity (from 0 for
+ * `credentialLifetime`, inclusive) and, for a password its user must change
+ * (required unless `initialPwchangeRequired` is false), the change period
+ * of `initial` (-1: no limit).
+ */
+const lastJudged = (kind: CredentialKind, parameters: Readonly<Record<string, string>>): number => {
+  const lifetime = Number(parameters.credentialLifetime);
+  const period = Number(parameters['initialPwchangePeriod.initial'] ?? '-1');
+  const owes = kind === 'password' && parameters.initialPwchangeRequired !== 'false';
+  return owes && period !== -1 ? Math.min(lifetime, period) : lifetime;
+};
+
+/**
  * The fastest attack, by brute force: a wrong guess whenever one is judged,
  * waiting out each temporary lock, until the credential refuses for another
  * reason or CAP guesses are made.
@@ -141,8 +155,7 @@ describe('analyzePolicy against brute force through explain', () => {
       const policy = policyOf(kind, parameters);
       const { lockoutExposure } = analyzePolicy(kind, policy);
       const attack = fastestAttack(kind, policy);
-      const validUntil = Number(parameters.credentialLifetime) + 1;
-      const end = Math.min(analysisWindows.day, validUntil);
+      const end = Math.min(analysisWindows.day, lastJudged(kind, parameters) + 1);
       expect(lockoutExposure.tmpLockedPerDay).toBe(lockedWithin(attack.locks, 0, end));
       const explained = explain(kind, policy, lockoutExposure.schedule.script);
       if (E.isLeft(explained)) expect.fail(explained.left.message);
@@ -199,8 +212,7 @@ describe('analyzePolicy against brute force through explain', () => {
         const locks = rows.flatMap((r): [number, number][] =>
           r.statusCode === 9 && r.lockedUntil !== null ? [[r.at, r.lockedUntil]] : [],
         );
-        const validUntil = Number(parameters.credentialLifetime) + 1;
-        const end = Math.min(start + analysisWindows.day, validUntil);
+        const end = Math.min(start + analysisWindows.day, lastJudged(kind, parameters) + 1);
         expect(lockedWithin(locks, start, end)).toBeLessThanOrEqual(
           analysis.lockoutExposure.tmpLockedPerDay,
         );
@@ -233,10 +245,12 @@ describe('analyzePolicy against brute force through explain', () => {
         const e = explain(kind, policy, `wait ${ms} login`);
         return E.isRight(e) ? e.right.steps[1]?.refusal?.code : 'error';
       };
-      expect([at(analysis.validity), at(analysis.validity + 1)]).toEqual([
-        undefined,
-        'errors.credentialExpired',
-      ]);
+      const last = lastJudged(kind, parameters);
+      expect([at(last), at(last + 1)]).toEqual([undefined, 'errors.credentialExpired']);
+      expect(analysis.validity).toBe(Number(parameters.credentialLifetime));
+      const period = Number(parameters['initialPwchangePeriod.initial'] ?? '-1');
+      const owes = kind === 'password' && parameters.initialPwchangeRequired !== 'false';
+      expect(analysis.passwordChangeDue).toBe(owes && period !== -1 ? period : null);
     },
   );
 });

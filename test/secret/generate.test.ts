@@ -174,10 +174,15 @@ describe('generatePassword', () => {
     });
 
   test.prop([passwordPolicy, fc.integer()])(
-    'satisfies the policy by construction, exact length, only the set',
+    'satisfies the policy, exact length, only the set; or refuses a policy too few candidates meet',
     (policy, seed) => {
       const r = generatePassword(policy, seededRandom(seed));
-      if (E.isLeft(r)) throw new Error(r.left.message);
+      if (E.isLeft(r)) {
+        // Whole candidates are drawn: tight class rules may leave too few of them.
+        expect(r.left.reason).toBe('unsatisfiable');
+        expect(r.left.message).toMatch(/^the class rules accept .* too few to draw one/);
+        return;
+      }
       const password = Redacted.value(r.right);
       const chars = codePoints(password);
       expect(chars).toHaveLength(policy.generatedPasswordLength);
@@ -191,6 +196,12 @@ describe('generatePassword', () => {
     const policy = defaultPolicy('PwdPolicy');
     const r = generatePassword(policy);
     expect(E.isRight(r) && checkPassword(r.right, policy)).toEqual([]);
+  });
+
+  it('a degenerate random source is a Left, not a hang', () => {
+    const zeros: RandomSource = { getRandomValues: (array) => array.fill(0) };
+    const r = generatePassword(defaultPolicy('PwdPolicy'), zeros);
+    expect(E.isLeft(r) && r.left.reason).toBe('random-source-exhausted');
   });
 
   it.each<[string, Partial<PasswordPolicy>]>([
@@ -207,7 +218,7 @@ describe('generatePassword', () => {
     expect(E.isLeft(r) && r.left.reason).toBe('unsatisfiable');
   });
 
-  it('the shuffle is unbiased: the required digit lands on each position equally often', () => {
+  it('no position is special: the one required digit lands on each position equally often', () => {
     const policy: PasswordPolicy = {
       ...defaultPolicy('PwdPolicy'),
       minLength: 1,
@@ -223,7 +234,7 @@ describe('generatePassword', () => {
     const n = 20_000;
     for (let i = 0; i < n; i++) {
       const p = open(generatePassword(policy, random));
-      // Count every position of '0' (the required one plus fill draws).
+      // Count every position of '0'.
       for (let j = 0; j < 10; j++) if (p[j] === '0') positions[j] = (positions[j] ?? 0) + 1;
     }
     const expected = positions.reduce((a, b) => a + b, 0) / 10;

@@ -87,8 +87,8 @@ describe('serve', () => {
     const url = await cli.url();
     const users = await call(url, 'GET', controlPath.users('demo'));
     expect(users.json).toEqual([
-      { userExtId: 'alice', loginId: 'alice', credentials: ['password'] },
-      { userExtId: 'bob', loginId: 'bob', credentials: [] },
+      { userExtId: 'alice', loginId: 'alice', credentials: ['password'], credentialStatus: null },
+      { userExtId: 'bob', loginId: 'bob', credentials: [], credentialStatus: null },
     ]);
     const policies = (await call(url, 'GET', controlPath.policies('demo'))).json as {
       extId: string;
@@ -108,17 +108,17 @@ describe('serve', () => {
   it('logs one JSON line per request without bodies or tokens; --quiet silences it', async () => {
     const cli = startCli(['--port', '0', '--seed', '9']);
     const url = await cli.url();
+    await call(url, 'PUT', controlPath.user('c', 'u'));
     const issued = await call(url, 'POST', controlPath.token('c', 'u'));
     const token = (issued.json as { token: string }).token;
-    await call(url, 'PUT', controlPath.user('c', 'u'));
     await call(url, 'POST', `${core}/c/users/u/password?secret=in-query`, {
       body: { password: 'Correct-Horse-42' },
       headers: { 'x-token': token },
     });
     const logs = cli.out.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     expect(logs.map((l) => [l.method, l.path, l.status])).toEqual([
-      ['POST', controlPath.token('c', 'u'), 200],
       ['PUT', controlPath.user('c', 'u'), 204],
+      ['POST', controlPath.token('c', 'u'), 200],
       ['POST', `${core}/c/users/u/password`, 403],
     ]);
     for (const l of logs) {

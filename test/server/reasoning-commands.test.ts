@@ -30,7 +30,7 @@ describe('explain', () => {
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out.slice(0, 2)).toEqual([
       'password under policy default',
-      'rules: maxCredFailureCount 3, tmpLockingThreshold 2, tmpLockingDuration 1m, tmpLockingMode strict, maxCredSuccessCount -1, singleUse false, maxResetCount -1, resetTarget initial, credentialLifetime 3650d',
+      'rules: maxCredFailureCount 3, tmpLockingThreshold 2, tmpLockingDuration 1m, tmpLockingMode strict, maxCredSuccessCount -1, singleUse false, maxResetCount -1, resetTarget initial, credentialLifetime 3650d, initialPwchangeRequired true, initialPwchangePeriodInitial -1, initialPwchangePeriodAdminChanged -1',
     ]);
     const table = out.slice(3);
     expect(table.map((l) => l.split(/\s{2,}/))).toEqual([

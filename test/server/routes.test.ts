@@ -2,7 +2,9 @@
  * Every route of the credential API over real HTTP: one success and its main
  * error case each, plus every control route.
  */
+import { either as E } from 'fp-ts';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ErrorBody, PasswordViolationEntry } from '../../src/domain/errors.js';
 import { controlPath } from '../../src/mock/paths.js';
 import { auth, codesOf, core, field, useServer } from './support.js';
 
@@ -107,6 +109,20 @@ describe('Password', () => {
     expect(weak.status).toBe(422);
     expect(codesOf(weak)?.length).toBeGreaterThan(1);
     expect(new Set(codesOf(weak))).toEqual(new Set(['errors.pwdPolicyViolated']));
+    // One entry per violated rule, naming it and its nevisAuth code, so a client can map them.
+    expect(E.isRight(ErrorBody.decode(weak.json))).toBe(true);
+    const entries = (weak.json as { errors: unknown[] }).errors;
+    expect(entries.every((e) => PasswordViolationEntry.is(e))).toBe(true);
+    expect(entries).toMatchObject([
+      {
+        rule: 'minLength',
+        authCode: 50,
+        message: expect.stringMatching(/^minLength \(nevisAuth 50\): /),
+      },
+      { rule: 'minUpperCase', authCode: 52 },
+      { rule: 'minDigits', authCode: 51 },
+      { rule: 'minSpecialChars', authCode: 52 },
+    ]);
     const created = await call('POST', path, { body: { password: good } });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(path);
@@ -145,6 +161,7 @@ describe('Password', () => {
     const reset = await call('POST', `${path}/reset`, { body: {} });
     expect(reset.status).toBe(201);
     expect(typeof field(reset, 'passwordFragment')).toBe('string');
+    await call('PUT', controlPath.user('c1', 'someone-else'));
     const { json } = await call('POST', controlPath.token('c1', 'someone-else'));
     const token = (json as { token: string }).token;
     const foreign = await call('POST', `${path}/reset`, {
@@ -329,8 +346,8 @@ describe('control API', () => {
       (await call('PUT', controlPath.user('c1', 'u2'), { body: { loginId: 'two' } })).status,
     ).toBe(204);
     expect((await call('GET', controlPath.users('c1'))).json).toEqual([
-      { userExtId: 'u1', loginId: 'user-one', credentials: ['puk'] },
-      { userExtId: 'u2', loginId: 'two', credentials: [] },
+      { userExtId: 'u1', loginId: 'user-one', credentials: ['puk'], credentialStatus: null },
+      { userExtId: 'u2', loginId: 'two', credentials: [], credentialStatus: null },
     ]);
     const bad = await call('PUT', controlPath.user('c1', 'u3'), { body: { loginId: 3 } });
     expect(bad.status).toBe(422);

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './diagram.js';
+export * from './fired.js';
 export * from './lifecycle.js';
 export * from './machine.js';
 export * from './reachability.js';

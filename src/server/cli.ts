@@ -18,4 +18,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   stopped,
+  isTty: process.stderr.isTTY === true,
 });

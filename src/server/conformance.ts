@@ -1,137 +1,42 @@
 /**
- * The `conformance` command: runs the testing kit's HTTP command sequences
- * against a server and reports divergences from the oracle.
+ * The `conformance` command: probes the server, replays saved failures,
+ * runs the testing kit's command sequences (or parallel runs) against it,
+ * reports divergences from the oracle and the model coverage, and writes
+ * the JSON and JUnit reports.
  *
  * @packageDocumentation
  */
 import * as fs from 'node:fs';
-import { either as E, option as O } from 'fp-ts';
-import { isPlainObject } from '../domain/errors.js';
-import { parseInstant } from '../domain/instant.js';
-import { PolicyType } from '../policy/policy.js';
+import { either as E } from 'fp-ts';
 import type { ConformanceReport, ConformanceSetup } from '../testing/report.js';
-import { type CliCommand, integerOption, shellQuote } from './cli-command.js';
+import { type CliCommand, type CliIo, integerOption } from './cli-command.js';
+import { ProgressDisplay, reportLines } from './conformance-output.js';
+import { decodeSetup } from './conformance-setup.js';
+import { directoryFailureStore } from './failure-directory.js';
+import { nodeHttpSystem } from './http-system.js';
 
-const isStringMap = (u: unknown): u is Readonly<Record<string, string>> =>
-  isPlainObject(u) && Object.values(u).every((v) => typeof v === 'string');
+type Kit = typeof import('../testing/index.js');
 
-/**
- * Reads a `--setup` file: `{"clientExtId", "users": [{"userExtId", "loginId"?,
- * "token"?}], "policies"?: [{"extId", "type", "isDefault", "parameters"}],
- * "ghostUserExtId"?, "start"?: "<instant>"}`. Returns the setup or the
- * problems found, one line each.
- *
- * @example
- * import { decodeSetup } from 'credential-lifecycle/server';
- * decodeSetup({ clientExtId: 'acme', users: [{ userExtId: 'u-1' }] });
- * // { clientExtId: 'acme', users: [{ userExtId: 'u-1' }] }
- */
-export const decodeSetup = (input: unknown): ConformanceSetup | string[] => {
-  if (!isPlainObject(input)) return ['$: expected an object'];
-  const problems: string[] = [];
-  const { clientExtId, users, policies, ghostUserExtId, start } = input;
-  if (typeof clientExtId !== 'string' || clientExtId === '') {
-    problems.push('$.clientExtId: expected a non-empty string');
+/** Loaded only here: `serve` must not need the testing kit's dependencies. */
+const loadKit = async (io: CliIo): Promise<Kit | undefined> => {
+  try {
+    return await import('../testing/index.js');
+  } catch (error) {
+    io.err(
+      `conformance: the testing kit could not be loaded (${error instanceof Error ? error.message : String(error)}); it needs fast-check 4: npm install --save-dev fast-check@4`,
+    );
+    return undefined;
   }
-  const decodedUsers: { userExtId: string; loginId?: string; token?: string }[] = [];
-  if (!Array.isArray(users) || users.length === 0) {
-    problems.push('$.users: expected a non-empty array');
-  } else {
-    for (const [i, u] of users.entries()) {
-      const ok =
-        isPlainObject(u) &&
-        typeof u.userExtId === 'string' &&
-        (u.loginId === undefined || typeof u.loginId === 'string') &&
-        (u.token === undefined || typeof u.token === 'string');
-      if (!ok || typeof u.userExtId !== 'string') {
-        problems.push(`$.users[${i}]: expected {userExtId, loginId?, token?} with string values`);
-        continue;
-      }
-      decodedUsers.push({
-        userExtId: u.userExtId,
-        ...(typeof u.loginId === 'string' ? { loginId: u.loginId } : {}),
-        ...(typeof u.token === 'string' ? { token: u.token } : {}),
-      });
-    }
-  }
-  const decodedPolicies: NonNullable<ConformanceSetup['policies']>[number][] = [];
-  if (policies !== undefined) {
-    if (!Array.isArray(policies)) problems.push('$.policies: expected an array');
-    else {
-      for (const [i, p] of policies.entries()) {
-        if (
-          !isPlainObject(p) ||
-          typeof p.extId !== 'string' ||
-          !PolicyType.is(p.type) ||
-          typeof p.isDefault !== 'boolean' ||
-          !isStringMap(p.parameters)
-        ) {
-          problems.push(
-            `$.policies[${i}]: expected {extId, type, isDefault, parameters: {string: string}}`,
-          );
-          continue;
-        }
-        decodedPolicies.push({
-          extId: p.extId,
-          type: p.type,
-          isDefault: p.isDefault,
-          parameters: p.parameters,
-        });
-      }
-    }
-  }
-  if (ghostUserExtId !== undefined && typeof ghostUserExtId !== 'string') {
-    problems.push('$.ghostUserExtId: expected a string');
-  }
-  const startAt = typeof start === 'string' ? O.toUndefined(parseInstant(start)) : undefined;
-  if (start !== undefined && startAt === undefined) {
-    problems.push('$.start: expected an ISO-8601 instant');
-  }
-  if (problems.length > 0 || typeof clientExtId !== 'string') return problems;
-  return {
-    clientExtId,
-    users: decodedUsers,
-    ...(policies === undefined ? {} : { policies: decodedPolicies }),
-    ...(typeof ghostUserExtId === 'string' ? { ghostUserExtId } : {}),
-    ...(startAt === undefined ? {} : { start: startAt }),
-  };
 };
 
-/**
- * The lines a conformance report prints: the summary, and for a divergence
- * the error, the shrunk steps, the `curl` lines and how to replay it.
- *
- * @example
- * import { reportLines } from 'credential-lifecycle/server';
- * reportLines({ runs: 10, commands: 200, failures: 0, seed: 1 }, []);
- * // ['conformance: 10 runs, 200 commands, 0 failures (seed 1)']
- */
-export const reportLines = (report: ConformanceReport, replayArgs: readonly string[]): string[] => {
-  const summary = `conformance: ${report.runs} runs, ${report.commands} commands, ${report.failures} failures (seed ${report.seed})`;
-  const c = report.counterexample;
-  if (c === undefined) return [summary];
-  return [
-    summary,
-    '',
-    'Divergence from the oracle:',
-    ...c.error.split('\n').map((l) => `  ${l}`),
-    '',
-    `Shrunk failing sequence (${c.steps.length} steps):`,
-    ...c.steps.map((s, i) => `  ${i + 1}. ${s}`),
-    '',
-    'As curl commands:',
-    ...c.curl.map((l) => `  ${l}`),
-    '',
-    'Replay with:',
-    `  credential-lifecycle conformance ${[...replayArgs, '--seed', String(c.seed), '--path', c.path].map((a) => (/^[\w./:=-]+$/.test(a) ? a : shellQuote(a))).join(' ')}`,
-  ];
-};
+const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
  * `credential-lifecycle conformance`: runs random command sequences against a
  * server and compares every answer with the oracle. Exit 0 when the server
- * agrees, 1 on a divergence, 2 on a usage error or when the run could not be
- * carried out.
+ * agrees; 1 on a divergence, a saved failure still failing, a parallel run
+ * not proven or coverage below `--min-transition-coverage`; 2 on a usage
+ * error or when the target cannot be tested (it is probed first).
  *
  * @example
  * import { conformanceCommand } from 'credential-lifecycle/server';
@@ -140,7 +45,7 @@ export const reportLines = (report: ConformanceReport, replayArgs: readonly stri
 export const conformanceCommand: CliCommand = {
   name: 'conformance',
   synopsis:
-    'conformance --base-url URL [--runs N] [--seed S] [--path P] [--no-clock] [--setup FILE]',
+    'conformance --base-url URL [--runs N] [--seed S] [--path P] [--no-clock] [--setup FILE] [--parallel] [--failures DIR [--keep-fixed]] [--report FILE] [--junit FILE] [--min-transition-coverage P] [--quiet]',
   summary:
     'Runs random command sequences against a nevisIDM-compatible server and compares every answer with the oracle.',
   options: [
@@ -187,24 +92,87 @@ export const conformanceCommand: CliCommand = {
       description:
         'A JSON file naming an existing client, users (with self-admin tokens) and policies, for a server without the /__mock control API.',
     },
+    {
+      name: 'parallel',
+      type: 'boolean',
+      description:
+        'Parallel runs: a sequential prefix, then 2-3 branches sent concurrently over connections of their own, checked for linearizability.',
+    },
+    {
+      name: 'failures',
+      type: 'string',
+      value: 'DIR',
+      default: 'none (nothing saved or replayed)',
+      description:
+        'A failure database: saved counterexamples are replayed first (still failing or fixed), and a new one is saved there as JSON.',
+    },
+    {
+      name: 'keep-fixed',
+      type: 'boolean',
+      description:
+        'With --failures: keep saved failures that no longer fail (otherwise they are deleted).',
+    },
+    {
+      name: 'report',
+      type: 'string',
+      value: 'FILE',
+      default: 'none',
+      description:
+        'Writes the coverage and the outcome as versioned JSON (formatVersion, runs, commands, per kind states and transitions with counts, uncovered).',
+    },
+    {
+      name: 'junit',
+      type: 'string',
+      value: 'FILE',
+      default: 'none',
+      description: 'Writes the outcome as JUnit XML, for CI systems.',
+    },
+    {
+      name: 'min-transition-coverage',
+      type: 'string',
+      value: 'P',
+      default: 'none (no threshold)',
+      description:
+        'Exit 1 when fewer than P percent of the reachable transitions were exercised (a whole number from 0 to 100).',
+    },
+    {
+      name: 'quiet',
+      type: 'boolean',
+      description: 'Prints only the summary: no progress on standard error.',
+    },
   ],
   details: [
     'Without --setup the runner prepares each run through the /__mock control API (reset, users, policies, clock).',
     'A --setup file reads {"clientExtId", "users": [{"userExtId", "loginId"?, "token"?}], "policies"?: [{"extId", "type", "isDefault", "parameters"}], "ghostUserExtId"?, "start"?}.',
+    'Before anything is generated the base URL is probed; a refused connection, a failed DNS lookup, a TLS error or an answer not shaped like nevisIDM ends the command with exit code 2.',
   ],
   run: async ({ values }, io) => {
-    const baseUrl = typeof values['base-url'] === 'string' ? values['base-url'] : undefined;
+    const baseUrl = stringOf(values['base-url']);
     const runs = integerOption('runs', values.runs, { min: 1 }, 100);
     const seed = integerOption('seed', values.seed, { min: -(2 ** 31), max: 2 ** 31 - 1 });
-    const setupFile = typeof values.setup === 'string' ? values.setup : undefined;
-    const path = typeof values.path === 'string' ? values.path : undefined;
+    const minCoverage = integerOption(
+      'min-transition-coverage',
+      values['min-transition-coverage'],
+      {
+        min: 0,
+        max: 100,
+      },
+    );
+    const setupFile = stringOf(values.setup);
+    const path = stringOf(values.path);
     const noClock = values['no-clock'] === true;
+    const quiet = values.quiet === true;
+    const failuresDir = stringOf(values.failures);
     const problems = [
-      ...(baseUrl === undefined || !/^https?:\/\//.test(baseUrl)
+      ...(baseUrl === undefined || !/^https?:\/\/[^/]/.test(baseUrl)
         ? ['--base-url: expected an http(s) URL']
         : []),
       ...(E.isLeft(runs) ? [runs.left] : []),
       ...(E.isLeft(seed) ? [seed.left] : []),
+      ...(E.isLeft(minCoverage) ? [minCoverage.left] : []),
+      ...(values['keep-fixed'] === true && failuresDir === undefined
+        ? ['--keep-fixed: needs --failures DIR']
+        : []),
     ];
     let setup: ConformanceSetup | undefined;
     if (setupFile !== undefined) {
@@ -216,60 +184,94 @@ export const conformanceCommand: CliCommand = {
         problems.push(`--setup: cannot read ${setupFile}: ${(error as Error).message}`);
       }
     }
-    if (problems.length > 0 || baseUrl === undefined || E.isLeft(runs) || E.isLeft(seed)) {
+    if (
+      problems.length > 0 ||
+      baseUrl === undefined ||
+      E.isLeft(runs) ||
+      E.isLeft(seed) ||
+      E.isLeft(minCoverage)
+    ) {
       for (const p of problems) io.err(p);
       return 2;
     }
-    // Loaded only here: `serve` must not need the testing kit's dependencies.
-    let kit: typeof import('../testing/index.js');
+    const kit = await loadKit(io);
+    if (kit === undefined) return 2;
+    const system = nodeHttpSystem(baseUrl, { control: setup === undefined });
     try {
-      kit = await import('../testing/index.js');
-    } catch (error) {
-      io.err(
-        `conformance: the testing kit could not be loaded (${error instanceof Error ? error.message : String(error)}); it needs fast-check 4: npm install --save-dev fast-check@4`,
-      );
-      return 2;
-    }
-    const { httpSystem, runConformance } = kit;
-    const system = httpSystem(baseUrl, { control: setup === undefined });
-    const total = runs.right;
-    const every = Math.max(1, Math.floor(total / 20));
-    let shown = 0;
-    let generated = 0;
-    let report: ConformanceReport;
-    try {
-      report = await runConformance({
-        system,
-        runs: total,
-        clock: !noClock,
-        ...(seed.right === undefined ? {} : { seed: seed.right }),
-        ...(path === undefined ? {} : { path }),
-        ...(setup === undefined ? {} : { setup }),
-        onProgress: (done, all) => {
-          generated = done;
-          if (done === shown || (done % every !== 0 && done !== all)) return;
-          shown = done;
-          io.err(`conformance: ${done}/${all} runs`);
-        },
-        onShrink: (step) => {
-          // The failing run ends generation: show where it stopped, then the shrinking.
-          if (step === 1 && generated !== shown) io.err(`conformance: ${generated}/${total} runs`);
-          if (step === 1 || step % 10 === 0) io.err(`conformance: shrinking… step ${step}`);
-        },
+      const probe = await kit.probeTarget(system, {
+        clientExtId: setup?.clientExtId ?? 'conformance',
+        ghostUserExtId: setup?.ghostUserExtId ?? 'no-such-user',
+        control: setup === undefined,
       });
-    } catch (error) {
-      io.err(
-        `conformance: could not run: ${error instanceof Error ? error.message : String(error)}`,
-      );
-      return 2;
+      if (!probe.ok) {
+        io.err(`conformance: cannot test ${baseUrl}: ${probe.cause}`);
+        return 2;
+      }
+      const progress = new ProgressDisplay(io, { quiet, now: () => performance.now() });
+      let report: ConformanceReport;
+      try {
+        report = await kit.runConformance({
+          system,
+          runs: runs.right,
+          clock: !noClock,
+          ...(seed.right === undefined ? {} : { seed: seed.right }),
+          ...(path === undefined ? {} : { path }),
+          ...(setup === undefined ? {} : { setup }),
+          ...(values.parallel === true ? { parallel: true } : {}),
+          ...(failuresDir === undefined
+            ? {}
+            : {
+                failures: directoryFailureStore(failuresDir),
+                keepFixed: values['keep-fixed'] === true,
+              }),
+          onProgress: (done, total, p) => progress.runs(done, total, p),
+          onShrink: (step) => progress.shrink(step),
+        });
+      } catch (error) {
+        io.err(
+          `conformance: could not run: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return 2;
+      }
+      const replayArgs = [
+        '--base-url',
+        baseUrl,
+        ...(noClock ? ['--no-clock'] : []),
+        ...(values.parallel === true ? ['--parallel'] : []),
+        ...(setupFile === undefined ? [] : ['--setup', setupFile]),
+      ];
+      const coverage = report.coverage === undefined ? [] : kit.coverageSummary(report.coverage);
+      for (const line of reportLines(report, replayArgs, coverage)) io.out(line);
+      const reportFile = stringOf(values.report);
+      if (reportFile !== undefined) fs.writeFileSync(reportFile, kit.coverageReportJson(report));
+      const junitFile = stringOf(values.junit);
+      if (junitFile !== undefined) {
+        fs.writeFileSync(
+          junitFile,
+          kit.junitXml(
+            report,
+            minCoverage.right === undefined ? {} : { minTransitionCoverage: minCoverage.right },
+          ),
+        );
+      }
+      const belowMinimum =
+        minCoverage.right !== undefined &&
+        report.coverage !== undefined &&
+        report.coverage.transitions.percent < minCoverage.right;
+      if (belowMinimum) {
+        io.out(
+          `conformance: transition coverage ${report.coverage?.transitions.percent} % is below --min-transition-coverage ${minCoverage.right} %`,
+        );
+      }
+      const stillFailing = (report.replayed ?? []).some((r) => r.outcome === 'still failing');
+      return report.failures === 0 &&
+        !stillFailing &&
+        (report.notProven ?? 0) === 0 &&
+        !belowMinimum
+        ? 0
+        : 1;
+    } finally {
+      system.close();
     }
-    const replayArgs = [
-      '--base-url',
-      baseUrl,
-      ...(noClock ? ['--no-clock'] : []),
-      ...(setupFile === undefined ? [] : ['--setup', setupFile]),
-    ];
-    for (const line of reportLines(report, replayArgs)) io.out(line);
-    return report.failures === 0 && report.counterexample === undefined ? 0 : 1;
   },
 };

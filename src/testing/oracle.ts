@@ -6,7 +6,6 @@
  */
 import { either as E } from 'fp-ts';
 import {
-  adminOnlyFields,
   type CredentialKind,
   decodePolicy,
   errorAnswer,
@@ -22,9 +21,10 @@ import {
   type RandomSource,
   type RouteMatch,
   seededRandom,
-  verifySecret,
+  type UserRecord,
   withCredential,
 } from '../index.js';
+import { compareResponses, isHashValue } from './compare.js';
 import { defaultStart, type SutRequest, type SutResponse } from './system.js';
 
 /**
@@ -84,108 +84,47 @@ export interface ObserveOptions {
   readonly at?: Instant;
 }
 
-const exactFields = [
-  'type',
-  'version',
-  'stateName',
-  'stateChangeReason',
-  'successfulLoginCount',
-  'failedLoginCount',
-  'resetCount',
-  'failureCount',
-  'successCount',
-  'policyExtId',
-  'userExtId',
-  'identification',
-  'context',
-  'modificationComment',
-] as const;
-
-const dateFields = [
-  'created',
-  'lastModified',
-  'lastSuccessfulLoginDate',
-  'lastFailedLoginDate',
-  'lastChangeDate',
-] as const;
-
 /**
- * Whether a value looks like a stored hash (`{SCHEME}…`, or `$id$…` as
- * bcrypt, Argon2id and passlib write it) rather than a plaintext.
+ * What the oracle knows about a credential beyond the model: whether the
+ * caller chose its extId, and its plaintext when one was revealed.
  *
  * @example
- * import { isHashValue } from 'credential-lifecycle/testing';
- * isHashValue('{SSHA256}abc='); // true
- * isHashValue('$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$aGFzaA'); // true
- * isHashValue('x7Kq'); // false
+ * import type { Knowledge } from 'credential-lifecycle/testing';
+ * const known = (k: Knowledge) => k.secret !== undefined;
  */
-export const isHashValue = (u: unknown): u is string =>
-  typeof u === 'string' && /^(\{[A-Za-z0-9-]+\}|\$[a-z0-9-]+\$)/.test(u);
-
-/** `{SCHEME}` or `$id$`. */
-const schemeOf = (hash: string): string =>
-  hash.slice(0, hash.startsWith('$') ? hash.indexOf('$', 1) + 1 : hash.indexOf('}') + 1);
-
-const show = (u: unknown): string => (u === undefined ? 'nothing' : JSON.stringify(u));
-
-const codesOf = (body: unknown): string[] | undefined => {
-  if (!isPlainObject(body) || !Array.isArray(body.errors)) return undefined;
-  return body.errors.map((e: unknown) => (isPlainObject(e) ? String(e.code) : '?'));
-};
-
-const charsetOf = (policy: Policy): string => {
-  switch (policy.type) {
-    case 'PwdPolicy':
-      return policy.generatedPasswordCharacterSet;
-    case 'TempStrongPasswordPolicy':
-    case 'TicketPolicy':
-      return policy.ticketCharacterSet;
-    case 'PUKPolicy':
-      return policy.pukCharacterSet;
-  }
-};
-
-/** The shape problems of a generated plaintext: its length and its characters. */
-const shapeProblems = (
-  what: string,
-  expected: string,
-  actual: unknown,
-  policy: Policy | undefined,
-): string[] => {
-  if (typeof actual !== 'string') return [`${what}: expected a plaintext, got ${show(actual)}`];
-  const chars: readonly string[] = Array.from(actual);
-  if (isHashValue(actual)) return [`${what}: expected a plaintext, got a hash`];
-  const problems: string[] = [];
-  const length = Array.from(expected).length;
-  if (chars.length !== length) {
-    problems.push(`${what}: expected ${length} characters, got ${chars.length}`);
-  }
-  if (policy !== undefined) {
-    const allowed = new Set(Array.from(charsetOf(policy)));
-    const foreign = chars.filter((c) => !allowed.has(c));
-    if (foreign.length > 0) {
-      problems.push(`${what}: ${foreign.length} character(s) outside the policy's character set`);
-    }
-  }
-  return problems;
-};
-
-const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-interface Knowledge {
+export interface Knowledge {
   /** Whether the create named the extId (else the system chose it). */
   readonly extIdGiven: boolean;
   /** The whole plaintext, when an answer or the request revealed it. */
   readonly secret: string | undefined;
 }
 
-const pathnameOf = (location: string): string => {
-  try {
-    return new URL(location, 'http://x').pathname;
-  } catch {
-    return location;
-  }
-};
+/**
+ * An answer compared: what the oracle expected and the differences found
+ * (none when the real answer conforms).
+ *
+ * @example
+ * import type { Judgement } from 'credential-lifecycle/testing';
+ * const conforms = (j: Judgement) => j.problems.length === 0;
+ */
+export interface Judgement {
+  readonly expected: SutResponse;
+  readonly problems: string[];
+}
+
+/**
+ * A state of the {@link Oracle}, taken with `snapshot()` and restored with
+ * `restore()`. Its parts are immutable values; keep it as it is.
+ *
+ * @example
+ * import type { OracleSnapshot } from 'credential-lifecycle/testing';
+ * const usersIn = (s: OracleSnapshot) => s.users.length;
+ */
+export interface OracleSnapshot {
+  readonly users: readonly UserRecord[];
+  readonly knowledge: ReadonlyMap<string, Knowledge>;
+  readonly now: Instant;
+}
 
 /**
  * The oracle: a `MemoryStore` run with the same setup and clock as the
@@ -359,6 +298,20 @@ export class Oracle {
    * // ['status: expected 404, got 200 …']
    */
   observe(request: SutRequest, actual: SutResponse, options: ObserveOptions = {}): string[] {
+    return this.judge(request, actual, options).problems;
+  }
+
+  /**
+   * {@link Oracle.observe}, also returning the answer the oracle expected.
+   *
+   * @example
+   * import { Oracle } from 'credential-lifecycle/testing';
+   * const oracle = new Oracle({ clientExtId: 'c1', users: [{ userExtId: 'u1' }], policies: [] });
+   * const request = { method: 'GET', path: '/nevisidm/api/core/v1/c1/users/u1/puk' };
+   * oracle.judge(request, { status: 404, headers: {}, body: { errors: [{ code: 'errors.noRecord' }] } });
+   * // { expected: { status: 404, … }, problems: [] }
+   */
+  judge(request: SutRequest, actual: SutResponse, options: ObserveOptions = {}): Judgement {
     const route = matchRoute(request.method, request.path);
     const routeMatch = E.isRight(route) ? route.right : undefined;
     const before =
@@ -377,7 +330,71 @@ export class Oracle {
       policy,
     });
     if (problems.length === 0 && routeMatch !== undefined) this.#learn(routeMatch, request, actual);
-    return problems;
+    return { expected, problems };
+  }
+
+  /**
+   * What the oracle believes now (users, credentials, learnt secrets, clock),
+   * to come back to with {@link Oracle.restore}: the linearizability check
+   * tries several orders of the same requests from one state.
+   *
+   * @example
+   * import { Oracle } from 'credential-lifecycle/testing';
+   * const oracle = new Oracle({ clientExtId: 'c1', users: [{ userExtId: 'u1' }], policies: [] });
+   * const before = oracle.snapshot();
+   * oracle.predict({ method: 'POST', path: '/nevisidm/api/core/v1/c1/users/u1/puk', body: {} });
+   * oracle.restore(before);
+   * oracle.versionOf('u1', 'puk'); // undefined
+   */
+  snapshot(): OracleSnapshot {
+    return {
+      users: this.store.listUsers(this.clientExtId),
+      knowledge: new Map(this.#knowledge),
+      now: this.#now,
+    };
+  }
+
+  /**
+   * Returns to a state taken with {@link Oracle.snapshot}.
+   *
+   * @example
+   * import { Oracle } from 'credential-lifecycle/testing';
+   * const oracle = new Oracle({ clientExtId: 'c1', users: [], policies: [], start: 0 });
+   * const start = oracle.snapshot();
+   * oracle.advance(1_000);
+   * oracle.restore(start);
+   * oracle.now; // 0
+   */
+  restore(snapshot: OracleSnapshot): void {
+    // The oracle's users are those of its setup: the API changes their credentials only.
+    for (const user of snapshot.users) this.store.putUser(user);
+    this.#knowledge.clear();
+    for (const [key, value] of snapshot.knowledge) this.#knowledge.set(key, value);
+    this.#now = snapshot.now;
+  }
+
+  /**
+   * A text that is equal for two oracle states only when they predict the
+   * same answers: every credential (its stored hash replaced by the
+   * plaintext behind it where that was learnt, as two orders of the same
+   * requests salt it differently), the learnt secrets and the clock.
+   *
+   * @example
+   * import { Oracle } from 'credential-lifecycle/testing';
+   * const a = new Oracle({ clientExtId: 'c1', users: [{ userExtId: 'u1' }], policies: [], start: 0 });
+   * const b = new Oracle({ clientExtId: 'c1', users: [{ userExtId: 'u1' }], policies: [], start: 0 });
+   * a.stateKey() === b.stateKey(); // true
+   */
+  stateKey(): string {
+    const users = this.store.listUsers(this.clientExtId).map((user) => [
+      user.userExtId,
+      Object.values(user.credentials).map((c) => {
+        if (c === undefined) return null;
+        const secret = this.#knowledge.get(`${user.userExtId} ${c.kind}`)?.secret;
+        return secret === undefined ? c : { ...c, secretHash: { plaintext: secret } };
+      }),
+    ]);
+    return JSON.stringify([users, [...this.#knowledge].sort(), this.#now]);
   }
 
   #key(route: RouteMatch): string {
@@ -449,155 +466,4 @@ const revealedSecret = (
       : undefined;
   }
   return value;
-};
-
-/**
- * What a comparison needs besides the two answers.
- *
- * @example
- * import type { CompareContext } from 'credential-lifecycle/testing';
- * const context: CompareContext = { dates: false, kind: 'puk', extIdGiven: false, knownSecret: undefined, policy: undefined };
- */
-export interface CompareContext {
-  /** Compare date fields. */
-  readonly dates: boolean;
-  /** The kind the request is about, when it names one. */
-  readonly kind: CredentialKind | undefined;
-  /** Compare `extId` (it was chosen by the caller, not generated). */
-  readonly extIdGiven: boolean;
-  /** A plaintext the returned hash must verify against. */
-  readonly knownSecret: string | undefined;
-  /** The credential's policy, for the shape of generated secrets. */
-  readonly policy: Policy | undefined;
-}
-
-/**
- * The differences between a predicted and a real answer: status; error
- * codes; for credential resources the deterministic fields (state,
- * counters, version, reason, type, policy, dates when `dates`), the presence
- * of the admin-only fields, and the value field (hash with the same scheme,
- * or a plaintext of the right length and characters, which must verify
- * against a hash shown later); login status codes; `passwordFragment`;
- * `Location`.
- *
- * @example
- * import { compareResponses } from 'credential-lifecycle/testing';
- * compareResponses(
- *   { status: 204, headers: {}, body: undefined },
- *   { status: 200, headers: {}, body: {} },
- *   { dates: true, kind: undefined, extIdGiven: false, knownSecret: undefined, policy: undefined },
- * ); // ['status: expected 204, got 200 (body {})']
- */
-export const compareResponses = (
-  expected: SutResponse,
-  actual: SutResponse,
-  context: CompareContext,
-): string[] => {
-  if (expected.status !== actual.status) {
-    const detail = JSON.stringify(actual.body) ?? '';
-    return [
-      `status: expected ${expected.status}, got ${actual.status} (body ${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail})`,
-    ];
-  }
-  const problems: string[] = [];
-  const expectedCodes = codesOf(expected.body);
-  if (expectedCodes !== undefined) {
-    const actualCodes = codesOf(actual.body);
-    if (!sameJson(expectedCodes, actualCodes)) {
-      problems.push(
-        `error codes: expected ${show(expectedCodes)}, got ${show(actualCodes ?? actual.body)}`,
-      );
-    }
-    return problems;
-  }
-  const location = expected.headers.location;
-  if (location !== undefined) {
-    const got = actual.headers.location;
-    if (got === undefined || pathnameOf(got) !== pathnameOf(location)) {
-      problems.push(`Location: expected ${location}, got ${show(got)}`);
-    }
-  }
-  const want = expected.body;
-  const got = actual.body;
-  if (want === undefined) {
-    if (got !== undefined && got !== null && got !== '')
-      problems.push(`body: expected none, got ${show(got)}`);
-    return problems;
-  }
-  if (!isPlainObject(want))
-    return sameJson(want, got)
-      ? problems
-      : [...problems, `body: expected ${show(want)}, got ${show(got)}`];
-  if (!isPlainObject(got)) return [...problems, `body: expected an object, got ${show(got)}`];
-  if ('statusCode' in want && want.statusCode !== got.statusCode) {
-    problems.push(`statusCode: expected ${show(want.statusCode)}, got ${show(got.statusCode)}`);
-  }
-  if ('passwordFragment' in want || 'passwordFragment' in got) {
-    const fragment = want.passwordFragment;
-    if (typeof fragment !== 'string') problems.push(`passwordFragment: expected none, got one`);
-    else
-      problems.push(
-        ...shapeProblems('passwordFragment', fragment, got.passwordFragment, context.policy),
-      );
-  }
-  if (!('stateName' in want)) return problems;
-  // A credential resource.
-  for (const field of exactFields) {
-    if (!sameJson(want[field], got[field])) {
-      problems.push(`${field}: expected ${show(want[field])}, got ${show(got[field])}`);
-    }
-  }
-  if (context.extIdGiven && want.extId !== got.extId) {
-    problems.push(`extId: expected ${show(want.extId)}, got ${show(got.extId)}`);
-  } else if (typeof got.extId !== 'string' || got.extId.length === 0) {
-    problems.push(`extId: expected a generated id, got ${show(got.extId)}`);
-  }
-  for (const field of dateFields) {
-    if (
-      context.dates
-        ? !sameJson(want[field], got[field])
-        : field in want !== field in got && !adminOnlyFields.some((f) => f === field)
-    ) {
-      problems.push(`${field}: expected ${show(want[field])}, got ${show(got[field])}`);
-    }
-  }
-  if (context.dates && !sameJson(want.validity, got.validity)) {
-    problems.push(`validity: expected ${show(want.validity)}, got ${show(got.validity)}`);
-  }
-  for (const field of adminOnlyFields) {
-    if (field in want !== field in got) {
-      problems.push(
-        `${field}: expected it ${field in want ? 'present' : 'absent'} (admin-only field)`,
-      );
-    }
-  }
-  if (context.kind !== undefined) {
-    const name = context.kind;
-    const value = want[name];
-    const real = got[name];
-    if (value === undefined) {
-      if (real !== undefined)
-        problems.push(
-          `${name}: expected no value, got ${isHashValue(real) ? 'a hash' : 'a plaintext'}`,
-        );
-    } else if (isHashValue(value)) {
-      if (!isHashValue(real)) {
-        problems.push(
-          `${name}: expected a ${schemeOf(value)} hash, got ${real === undefined ? 'nothing' : 'a plaintext'}`,
-        );
-      } else if (schemeOf(real) !== schemeOf(value)) {
-        problems.push(`${name}: expected a ${schemeOf(value)} hash, got ${schemeOf(real)}`);
-      } else if (context.knownSecret !== undefined) {
-        const verified = verifySecret(context.knownSecret, real);
-        if (!(E.isRight(verified) && verified.right)) {
-          problems.push(
-            `${name}: the plaintext revealed earlier does not verify against the returned hash`,
-          );
-        }
-      }
-    } else if (typeof value === 'string') {
-      problems.push(...shapeProblems(name, value, real, context.policy));
-    }
-  }
-  return problems;
 };

@@ -11,6 +11,7 @@ import { defaultAdminName, MockCore, type MockHooks } from '../mock/core.js';
 import { controlPath } from '../mock/paths.js';
 import { MemoryMockStore } from '../mock/store.js';
 import { seededRandom } from '../secret/random.js';
+import { parseBody } from './body.js';
 
 /**
  * One request to the system under test. `body` is sent as JSON when present.
@@ -86,6 +87,12 @@ export interface SystemUnderTest {
   readonly control?: SystemControl;
   /** Where `curl` lines of a counterexample send their requests. */
   readonly baseUrl?: string;
+  /**
+   * Opens a connection of its own (for HTTP: its own keep-alive agent) and
+   * returns a `send` over it. Parallel runs send each branch over one;
+   * without it the branches share `send`.
+   */
+  readonly connect?: () => SystemUnderTest['send'];
 }
 
 /**
@@ -237,15 +244,6 @@ export interface HttpSystemOptions {
   /** Whether the server offers the mock control API (`/__mock/…`). Default `true`. */
   readonly control?: boolean;
 }
-
-const parseBody = (text: string): unknown => {
-  if (text.length === 0) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};
 
 /**
  * A server reached over HTTP with `fetch`: requests go to `baseUrl` + path

@@ -226,7 +226,7 @@ const rootAndMock = [
 const server = [
   "import { cliCommands, MockServer, reportLines, startNodeServer } from 'credential-lifecycle/server';",
   'const server = await startNodeServer({ mock: new MockServer({ seed: 1 }), port: 0, log: undefined });',
-  'console.log(cliCommands.length, reportLines({ runs: 1, commands: 1, failures: 0, seed: 1 }, []));',
+  'console.log(cliCommands.length, reportLines({ runs: 1, commands: 1, failures: 0, seed: 1 }, [], []));',
   'await server.close();',
 ].join('\n');
 

@@ -10,36 +10,27 @@ import { describe, expect, it } from 'vitest';
 import { controlPath } from '../../src/mock/paths.js';
 import type { CliIo } from '../../src/server/cli-command.js';
 import { runCli } from '../../src/server/command.js';
-import { decodeSetup } from '../../src/server/conformance.js';
+import { decodeSetup } from '../../src/server/conformance-setup.js';
 import { startNodeServer } from '../../src/server/node.js';
 import { MockServer, type MockServerOptions } from '../../src/web/server.js';
+import { conformanceAgainst } from './support.js';
 
-const runAgainst = async (options: MockServerOptions, args: readonly string[]) => {
-  const server = await startNodeServer({ mock: new MockServer(options), port: 0 });
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: {},
-    stopped: () => new Promise(() => {}),
-  };
-  try {
-    const code = await runCli(['conformance', '--base-url', server.url, ...args], io);
-    return { code, out, err, url: server.url };
-  } finally {
-    await server.close();
-  }
-};
+const runAgainst = conformanceAgainst;
 
 describe('credential-lifecycle conformance', () => {
-  it('passes against the mock, with progress on stderr and a summary', async () => {
+  it('passes against the mock, with progress on stderr, a summary and the coverage', async () => {
     const { code, out, err } = await runAgainst({}, ['--runs', '10', '--seed', '1']);
     expect(code).toBe(0);
-    expect(err).toContain('conformance: 10/10 runs');
-    expect(out).toEqual([
-      expect.stringMatching(/^conformance: 10 runs, \d+ commands, 0 failures \(seed 1\)$/),
-    ]);
+    // Not a terminal: plain lines (every run here, 10 being fewer than 20).
+    expect(err.at(-1)).toMatch(
+      /^conformance: 10\/10 runs, \d+ commands, [\d.]+ % of transitions, [\d.]+ s$/,
+    );
+    expect(err.every((l) => !l.includes('\u001b'))).toBe(true);
+    expect(out[0]).toMatch(/^conformance: 10 runs, \d+ commands, 0 failures \(seed 1\)$/);
+    expect(out[1]).toMatch(
+      /^coverage: \d+ of \d+ transitions reachable under the runs' policies \([\d.]+ %\)/,
+    );
+    expect(out.some((l) => l.startsWith('  login status codes: '))).toBe(true);
   }, 120_000);
 
   it('fails against the mock with the skip-version-increment fault and prints a replayable counterexample', async () => {
@@ -51,12 +42,12 @@ describe('credential-lifecycle conformance', () => {
     // Progress counts generated runs only, up to the failing one the summary
     // reports; the shrinking is shown apart.
     const runs = Number(text.match(/conformance: (\d+) runs,/)?.[1]);
-    const progress = first.err.filter((l) => /^conformance: \d+\/30 runs$/.test(l));
-    expect(progress.at(-1)).toBe(`conformance: ${runs}/30 runs`);
+    const progress = first.err.filter((l) => /^conformance: \d+\/30 runs/.test(l));
+    expect(progress.at(-1)).toMatch(new RegExp(`^conformance: ${runs}/30 runs`));
     expect(runs).toBeLessThan(30);
     const shrinking = first.err.filter((l) => l.startsWith('conformance: shrinking'));
-    expect(shrinking[0]).toBe('conformance: shrinking… step 1');
-    for (const l of shrinking) expect(l).toMatch(/^conformance: shrinking… step \d+$/);
+    expect(shrinking[0]).toMatch(/^conformance: shrinking… step 1, [\d.]+ s$/);
+    for (const l of shrinking) expect(l).toMatch(/^conformance: shrinking… step \d+, [\d.]+ s$/);
     expect(first.err.indexOf(shrinking[0] ?? '')).toBeGreaterThan(
       first.err.indexOf(progress.at(-1) ?? ''),
     );
@@ -183,6 +174,8 @@ describe('credential-lifecycle conformance', () => {
       stopped: () => new Promise(() => {}),
     });
     expect(code).toBe(2);
-    expect(lines.join('\n')).toContain('could not run');
+    expect(lines.join('\n')).toMatch(
+      /^conformance: cannot test http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED 127\.0\.0\.1:\d+ \(connection refused\)$/,
+    );
   });
 });

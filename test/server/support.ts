@@ -1,4 +1,9 @@
 /** Helpers for the server tests: a mock on an ephemeral port and a small HTTP client. */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
 import type { CliIo } from '../../src/server/cli-command.js';
 import { runCli } from '../../src/server/command.js';
@@ -96,4 +101,49 @@ export const runCommand = async (argv: readonly string[]) => {
     stopped: () => new Promise(() => {}),
   };
   return { code: await runCli(argv, io), out, err };
+};
+
+/** A command line's output, captured: what it writes to stdout and stderr. */
+export const captureIo = (isTty = false) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: {},
+    stopped: () => new Promise(() => {}),
+    isTty,
+  };
+  return { out, err, io };
+};
+
+/** `conformance --base-url <a mock with options> …args` against a fresh server on port 0. */
+export const conformanceAgainst = async (
+  options: MockServerOptions,
+  args: readonly string[],
+  isTty = false,
+) => {
+  const server = await startNodeServer({ mock: new MockServer(options), port: 0 });
+  const { out, err, io } = captureIo(isTty);
+  try {
+    const code = await runCli(['conformance', '--base-url', server.url, ...args], io);
+    return { code, out, err, url: server.url };
+  } finally {
+    await server.close();
+  }
+};
+
+/** Runs a shell script (lines) with `sh` against `base`; its standard output. */
+export const runScript = async (lines: readonly string[], base: string): Promise<string> => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'replay-script-'));
+  const file = path.join(dir, 'replay.sh');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  try {
+    const { stdout } = await promisify(execFile)('sh', [file], {
+      env: { ...process.env, BASE: base },
+    });
+    return stdout;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 };

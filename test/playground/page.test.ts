@@ -34,6 +34,7 @@ import {
   timelineCells,
 } from '../../src/index.js';
 import { repoRoot } from '../docs/snippets.js';
+import { shellWords } from '../reasoning/support.js';
 import { runCommand } from '../server/support.js';
 
 const browserTests = hasChromium() ? describe : describe.skip;
@@ -136,12 +137,6 @@ const explained = <K extends CredentialKind>(kind: K, policy: PolicyOfKind<K>, s
 
 /** In the page: whether the copy button has said what it did. */
 const copied = "document.getElementById('copy-status').textContent !== ''";
-
-/** The words of a POSIX command line that quotes with single quotes only. */
-const shellWords = (line: string): string[] =>
-  [...line.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) =>
-    m[1] === undefined ? (m[2] ?? '') : m[1].replaceAll("'\\''", "'"),
-  );
 
 describe('the playground bundle', () => {
   it('imports the library only through its public root entry', () => {

@@ -22,7 +22,7 @@ try {
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url);
-  await page.waitForSelector('#diagram g.node.current');
+  await page.waitForSelector('#diagram[data-drawn="true"] g.node.current');
   for (const step of ['fail', 'fail', 'wait', 'fail']) await page.click(`#step-${step}`);
   await page.waitForSelector('#diagram g.node.current[data-state="fail-locked"]');
   await page.mouse.move(0, 0);

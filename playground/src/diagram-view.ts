@@ -82,10 +82,13 @@ export class DiagramView {
       }
       this.drawn = text;
       const render = ++this.renders;
+      // `data-drawn` says whether the drawing shows the current diagram (tests wait for it).
+      this.host.dataset.drawn = 'false';
       const { svg } = await mermaid.render(`lifecycle-diagram-${render}`, text);
       // A later render started meanwhile: it draws.
       if (render !== this.renders) return;
       this.host.innerHTML = svg;
+      this.host.dataset.drawn = 'true';
       for (const name of states) {
         const node = this.host.querySelector(`g.node[id*="-${nodeIdOf(name)}-"]`);
         node?.setAttribute('data-state', name);

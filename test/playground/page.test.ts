@@ -87,7 +87,7 @@ const open = async (url = fileUrl): Promise<Opened> => {
   });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
-  await page.waitForSelector('#diagram g.node.current');
+  await page.waitForSelector('#diagram[data-drawn="true"] g.node.current');
   return { page, problems };
 };
 
@@ -102,8 +102,12 @@ const credentialShown = (page: Page): Promise<Record<string, string>> =>
   );
 
 /** The state the diagram highlights (and that only one node is highlighted). */
-const highlighted = (page: Page): Promise<(string | null)[]> =>
-  page.$$eval('#diagram g.node.current', (ns) => ns.map((n) => n.getAttribute('data-state')));
+const highlighted = async (page: Page): Promise<(string | null)[]> => {
+  await page.waitForSelector('#diagram[data-drawn="true"]');
+  return page.$$eval('#diagram g.node.current', (ns) =>
+    ns.map((n) => n.getAttribute('data-state')),
+  );
+};
 
 const figuresShown = (page: Page) =>
   page.$$eval('#analysis tbody tr', (rows) =>
@@ -316,6 +320,7 @@ browserTests(
           .nodes.filter((n) => n.kind === 'state')
           .map((n) => n.id)
           .sort();
+        await page.waitForSelector('#diagram[data-drawn="true"]');
         expect(
           (
             await page.$$eval('#diagram g.node[data-state]', (ns) =>

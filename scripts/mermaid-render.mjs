@@ -1,27 +1,12 @@
-// Renders Mermaid sources to SVG offline: Debian's Chromium, driven by
-// playwright-core, with mermaid loaded from node_modules into a blank page
+// Renders Mermaid sources to SVG offline: Debian's Chromium (launched by
+// scripts/chromium.mjs), with mermaid loaded from node_modules into a blank page
 // that may fetch nothing. Shared by scripts/render-diagrams.mjs and the
 // diagram test.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
-/** Where Debian's `chromium` package puts the browser. */
-export const chromiumPath = '/usr/bin/chromium';
-
-/** Whether the browser is installed here. */
-export const hasChromium = () => existsSync(chromiumPath);
-
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+export { chromiumPath, hasChromium } from './chromium.mjs';
 
 /** The SHA-256 of a Mermaid source, as the rendered SVG records it. */
 export const sourceHash = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -37,7 +22,7 @@ const mermaidScript = createRequire(import.meta.url).resolve('mermaid/dist/merma
  * size in CSS pixels, and the labels that overlap another label or a node.
  */
 export async function renderDiagrams(diagrams) {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const blocked = [];

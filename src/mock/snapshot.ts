@@ -209,7 +209,7 @@ const readCredential = (
   at: string,
   kind: string,
   u: unknown,
-  policies: ReadonlyMap<string, Policy>,
+  policies: ReadonlySet<string>,
   problems: Problems,
 ): StoredCredential | undefined => {
   if (!CredentialKind.is(kind)) {
@@ -248,7 +248,7 @@ const readUser = (
   at: string,
   clientExtId: string,
   u: unknown,
-  policies: ReadonlyMap<string, Policy>,
+  policies: ReadonlySet<string>,
   problems: Problems,
 ): UserRecord | undefined => {
   const user = objectAt(at, u, problems);
@@ -288,7 +288,15 @@ const readClient = (at: string, u: unknown, problems: Problems): ClientSnapshot 
   );
   const clientExtId = idAt(`${at}.clientExtId`, client.clientExtId, problems);
   const policies = new Map<string, Policy>();
-  for (const [i, p] of arrayAt(`${at}.policies`, client.policies, problems).entries()) {
+  const listed = arrayAt(`${at}.policies`, client.policies, problems);
+  // Ids as written: a policy with a bad parameter is one problem, not also
+  // one for each default and credential that names it.
+  const policyIds = new Set(
+    listed
+      .map((p) => (isPlainObject(p) ? p.extId : undefined))
+      .filter((id) => typeof id === 'string'),
+  );
+  for (const [i, p] of listed.entries()) {
     const policy = readPolicy(`${at}.policies[${i}]`, p, problems);
     if (policy === undefined) continue;
     if (policies.has(policy.extId))
@@ -300,7 +308,7 @@ const readClient = (at: string, u: unknown, problems: Problems): ClientSnapshot 
   problems.push(...unknownFields(`${at}.defaults`, given, new Set(Object.keys(PolicyType.keys))));
   for (const type of Object.keys(PolicyType.keys)) {
     const extId = given[type];
-    if (typeof extId === 'string' && policies.has(extId)) defaults[type] = extId;
+    if (typeof extId === 'string' && policyIds.has(extId)) defaults[type] = extId;
     else
       problems.push(
         `${at}.defaults.${type}: got ${describe(extId)}, expected the extId of one of the client's policies`,
@@ -309,7 +317,7 @@ const readClient = (at: string, u: unknown, problems: Problems): ClientSnapshot 
   const users: UserRecord[] = [];
   const seen = new Set<string>();
   for (const [i, v] of arrayAt(`${at}.users`, client.users, problems).entries()) {
-    const user = readUser(`${at}.users[${i}]`, clientExtId ?? '', v, policies, problems);
+    const user = readUser(`${at}.users[${i}]`, clientExtId ?? '', v, policyIds, problems);
     if (user === undefined) continue;
     if (seen.has(user.userExtId))
       problems.push(duplicate(`${at}.users[${i}]`, 'user', user.userExtId));
@@ -324,9 +332,24 @@ const readClient = (at: string, u: unknown, problems: Problems): ClientSnapshot 
   };
 };
 
+/** The users each client of the snapshot lists, as written (valid or not). */
+const listedUsers = (clients: unknown): ReadonlyMap<unknown, ReadonlySet<unknown>> =>
+  new Map(
+    (Array.isArray(clients) ? clients : [])
+      .filter(isPlainObject)
+      .map((c) => [
+        c.clientExtId,
+        new Set(
+          (Array.isArray(c.users) ? c.users : [])
+            .filter(isPlainObject)
+            .map((user) => user.userExtId),
+        ),
+      ]),
+  );
+
 const readTokens = (
   u: unknown,
-  clients: readonly ClientSnapshot[],
+  users: ReadonlyMap<unknown, ReadonlySet<unknown>>,
   problems: Problems,
 ): (readonly [string, TokenOwner])[] => {
   const tokens: (readonly [string, TokenOwner])[] = [];
@@ -342,18 +365,15 @@ const readTokens = (
     } else if (seen.has(token)) {
       found.push(duplicate(at, 'token', token));
     }
-    const owner = clients
-      .find((c) => c.clientExtId === clientExtId)
-      ?.users.find((user) => user.userExtId === userExtId);
-    if (owner === undefined) {
+    if (users.get(clientExtId)?.has(userExtId) !== true) {
       found.push(
         `${at}: no user ${describe(userExtId)} in client ${describe(clientExtId)} of the snapshot`,
       );
     }
     problems.push(...found);
-    if (found.length === 0 && typeof token === 'string' && owner !== undefined) {
+    if (found.length === 0 && typeof token === 'string') {
       seen.add(token);
-      tokens.push([token, { clientExtId: owner.clientExtId, userExtId: owner.userExtId }]);
+      tokens.push([token, { clientExtId: String(clientExtId), userExtId: String(userExtId) }]);
     }
   }
   return tokens;
@@ -391,7 +411,7 @@ export const decodeSnapshot = (u: unknown): E.Either<[string, ...string[]], Stor
     }
     clients.push(client);
   }
-  const tokens = readTokens(root.tokens, clients, problems);
+  const tokens = readTokens(root.tokens, listedUsers(root.clients), problems);
   const [first, ...rest] = problems;
   return first === undefined ? E.right({ clients, tokens, clock }) : E.left([first, ...rest]);
 };

@@ -61,7 +61,11 @@ const scenario = async (system: SystemUnderTest): Promise<void> => {
   await system.control?.reset();
   await system.control?.putUser('c1', 'u1');
   const token = (await system.control?.selfAdminToken('c1', 'u1')) ?? '';
-  await system.send({ method: 'POST', path: `${core}/password`, body: { password: secret, stateName: 'active' } });
+  await system.send({
+    method: 'POST',
+    path: `${core}/password`,
+    body: { password: secret, stateName: 'active' },
+  });
   await system.control?.advanceClock(5_000);
   await system.send({ method: 'POST', path: login, body: { password: 'wrong-guess' } });
   await system.send({ method: 'GET', path: `${core}/password?x=1`, headers: { 'X-Token': token } });
@@ -134,11 +138,15 @@ describe.each(systems())('the request journal %s', (_name, make) => {
   it('refuses bad filters with 422, one error per problem', async () => {
     const answer = await requests(make(), '?status=teapot&since=yesterday&colour=red&method=GET');
     expect(answer.status).toBe(422);
-    const messages = (answer.body as { errors: { message: string }[] }).errors.map((e) => e.message);
+    const messages = (answer.body as { errors: { message: string }[] }).errors.map(
+      (e) => e.message,
+    );
     expect(messages).toHaveLength(3);
     expect(messages[0]).toMatch(/^status: got "teapot"/);
     expect(messages[1]).toMatch(/^since: got "yesterday", expected an ISO-8601 instant/);
-    expect(messages[2]).toMatch(/^colour: unknown filter; known: method, path, status, since, until/);
+    expect(messages[2]).toMatch(
+      /^colour: unknown filter; known: method, path, status, since, until/,
+    );
   });
 
   it('is emptied by DELETE /__mock/requests and by a reset', async () => {
@@ -158,14 +166,18 @@ describe.each(systems())('the request journal %s', (_name, make) => {
     expect(await expectRequested(system, { method: 'POST', path: login })).toHaveLength(1);
     await expectRequested(system, { method: 'GET', path: '/nevisidm/*' }, 2);
     await expectNotRequested(system, { method: 'DELETE' });
-    await expect(expectRequested(system, { method: 'DELETE', path: `${core}/puk` })).rejects.toThrow(
+    await expect(
+      expectRequested(system, { method: 'DELETE', path: `${core}/puk` }),
+    ).rejects.toThrow(
       `expected a request DELETE ${core}/puk, but none matched; the journal holds 4:\n` +
         `  #1 POST ${core}/password → 201\n` +
         `  #2 POST ${login} → 200\n` +
         `  #3 GET ${core}/password?x=1 → 200\n` +
         `  #4 GET ${core}/puk → 404`,
     );
-    await expect(expectRequested(system, { method: 'GET', path: '/nevisidm/*' }, 1)).rejects.toThrow(
+    await expect(
+      expectRequested(system, { method: 'GET', path: '/nevisidm/*' }, 1),
+    ).rejects.toThrow(
       /^expected 1 request GET \/nevisidm\/\*, but 2 matched; the journal holds 4:/,
     );
     await expect(expectNotRequested(system, { status: 404 })).rejects.toThrow(
@@ -206,11 +218,21 @@ describe('a journal of at most N entries', () => {
       fc.property(fc.nat(20), fc.nat(50), (limit, n) => {
         const journal = new RequestJournal(limit);
         for (let i = 0; i < n; i++) {
-          journal.record({ at: i, method: 'GET', path: `/${i}`, query: '', caller: 'admin', status: 200, body: undefined });
+          journal.record({
+            at: i,
+            method: 'GET',
+            path: `/${i}`,
+            query: '',
+            caller: 'admin',
+            status: 200,
+            body: undefined,
+          });
         }
         const { entries, dropped } = journal.read();
         const kept = Math.min(limit, n);
-        expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: kept }, (_, i) => n - kept + i + 1));
+        expect(entries.map((e) => e.seq)).toEqual(
+          Array.from({ length: kept }, (_, i) => n - kept + i + 1),
+        );
         expect(dropped).toBe(n - kept);
       }),
     );

@@ -13,7 +13,6 @@ import { formatInstant, parseInstant } from '../domain/instant.js';
 import { userCredentialStatus } from '../lifecycle/severity.js';
 import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
 import { concurrentChange, defaultAttempts, updateUser } from '../operations/handle-with.js';
-import type { Awaitable } from '../operations/repository.js';
 import { decodePathSegment, methodNotAllowed } from '../operations/route.js';
 import { decodePolicy } from '../policy/decode.js';
 import { PolicyType } from '../policy/policy.js';

@@ -225,7 +225,8 @@ const defaultCode = (status: number): string =>
  * a delay range.
  *
  * @example
- * import { decideFault, decodeFaultRules, seededRandom } from 'credential-lifecycle/mock';
+ * import { seededRandom } from 'credential-lifecycle';
+ * import { decideFault, decodeFaultRules } from 'credential-lifecycle/mock';
  * const decoded = decodeFaultRules({ rules: [{ path: '*\/ticket', status: 503 }] });
  * if (decoded._tag === 'Right') decideFault(decoded.right, 'GET', '/x/ticket', seededRandom(1))?.answer?.status; // 503
  */

@@ -49,7 +49,9 @@ describe('createMockHandler', () => {
       404,
     );
     expect(slept).toEqual([250]);
-    const journal = await (await handler(json('GET', controlPath.requests))).json();
+    const journal = (await (await handler(json('GET', controlPath.requests))).json()) as {
+      requests: unknown[];
+    };
     expect(journal.requests).toMatchObject([
       { method: 'GET', status: 404, fault: { rule: 0, delayMs: 250, injected: false } },
     ]);

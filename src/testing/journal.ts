@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { isPlainObject } from '../domain/errors.js';
+import { globPattern } from '../mock/fault-rules.js';
 import { controlPath } from '../mock/paths.js';
 import type { SystemUnderTest } from './system.js';
 
@@ -67,15 +68,6 @@ export const journalOf = async (system: SystemUnderTest): Promise<readonly Reque
   return requests as RequestRecord[];
 };
 
-const globOf = (glob: string): RegExp =>
-  new RegExp(
-    `^${glob
-      .split('*')
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-      .join('.*')}$`,
-    's',
-  );
-
 /**
  * Whether a journal entry matches a pattern.
  *
@@ -89,7 +81,7 @@ export const requestMatches = (entry: RequestRecord, pattern: RequestPattern): b
   (pattern.method === undefined || entry.method.toUpperCase() === pattern.method.toUpperCase()) &&
   (pattern.path === undefined ||
     (pattern.path.includes('*')
-      ? globOf(pattern.path).test(entry.path)
+      ? globPattern(pattern.path).test(entry.path)
       : entry.path === pattern.path)) &&
   (pattern.status === undefined || entry.status === pattern.status);
 

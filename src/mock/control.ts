@@ -13,16 +13,18 @@ import { formatInstant, parseInstant } from '../domain/instant.js';
 import { userCredentialStatus } from '../lifecycle/severity.js';
 import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
 import { concurrentChange, defaultAttempts, updateUser } from '../operations/handle-with.js';
-import type { Awaitable } from '../operations/repository.js';
 import { decodePathSegment, methodNotAllowed } from '../operations/route.js';
 import { decodePolicy } from '../policy/decode.js';
 import { PolicyType } from '../policy/policy.js';
+import type { ControlAction, ControlRoute } from './control-route.js';
 import type { MockState } from './core.js';
+import { faultControlRoutes } from './fault-control.js';
+import { journalControlRoutes } from './journal-control.js';
 import { controlPrefix } from './paths.js';
+import { stateControlRoutes } from './state-control.js';
 import type { MockStore } from './store.js';
 
 type Params = readonly string[];
-type ControlAction = (state: MockState, params: Params, body: unknown) => Awaitable<HttpAnswer>;
 
 const noContent: HttpAnswer = emptyAnswer(204);
 
@@ -212,11 +214,6 @@ const reset: ControlAction = async (state) => {
   return noContent;
 };
 
-interface ControlRoute {
-  readonly pattern: readonly string[];
-  readonly methods: Readonly<Record<string, ControlAction>>;
-}
-
 /** `*` matches one non-empty path segment, handed to the action in order. */
 const routes: readonly ControlRoute[] = [
   { pattern: ['reset'], methods: { POST: reset } },
@@ -227,6 +224,9 @@ const routes: readonly ControlRoute[] = [
   { pattern: ['clients', '*', 'users', '*', 'token'], methods: { POST: issueToken } },
   { pattern: ['clients', '*', 'policies'], methods: { GET: listPolicies } },
   { pattern: ['clients', '*', 'policies', '*'], methods: { PUT: putPolicy } },
+  ...journalControlRoutes,
+  ...faultControlRoutes,
+  ...stateControlRoutes,
 ];
 
 const matchPattern = (pattern: readonly string[], parts: readonly string[]): Params | undefined => {
@@ -261,7 +261,9 @@ export const controlAnswer = async (
   path: string,
   body: unknown,
 ): Promise<HttpAnswer> => {
-  const pathOnly = path.split('?', 1)[0] ?? '';
+  const queryAt = path.indexOf('?');
+  const pathOnly = queryAt === -1 ? path : path.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : path.slice(queryAt + 1);
   const parts = pathOnly.slice(controlPrefix.length + 1).split('/');
   for (const route of routes) {
     const params = matchPattern(route.pattern, parts);
@@ -270,7 +272,7 @@ export const controlAnswer = async (
     const action = Object.hasOwn(route.methods, upper) ? route.methods[upper] : undefined;
     return action === undefined
       ? errorAnswer(methodNotAllowed(method, Object.keys(route.methods)))
-      : action(state, params, body);
+      : action(state, params, body, query);
   }
   return errorAnswer(
     apiError(404, ErrorCode.notFound, `no control route ${pathOnly.slice(0, 200)}`),

@@ -27,6 +27,8 @@ import { UserQueue } from '../operations/user-queue.js';
 import type { RandomSource } from '../secret/random.js';
 import { type ClockReading, type ClockRest, clockReading } from './clock.js';
 import { controlAnswer } from './control.js';
+import { decideFault, type FaultDecision, type FaultRules, noFaultRules } from './fault-rules.js';
+import { callerKindOf, defaultJournalLimit, RequestJournal, redactBody } from './journal.js';
 import { isControlPath } from './paths.js';
 import { MemoryMockStore, type MockStore } from './store.js';
 
@@ -55,8 +57,17 @@ export interface MockState<S extends MockStore = MockStore> {
   readonly readClock: () => Promise<ClockReading>;
   /** The random source in force (a fresh one after each reset). */
   readonly random: () => RandomSource;
-  /** Empties the store (the clock's setting returns to rest) and starts a fresh random source. */
+  /**
+   * Empties the store (the clock's setting returns to rest), starts a fresh
+   * random source, clears the fault rules and the journal.
+   */
   readonly reset: () => Promise<void>;
+  /** The requests this mock answered (not its control requests); per process. */
+  readonly journal: RequestJournal;
+  /** The latency and fault rules in force (per process; none until set). */
+  readonly faultRules: () => FaultRules;
+  /** Replaces the latency and fault rules. */
+  readonly setFaultRules: (rules: FaultRules) => void;
 }
 
 /**
@@ -116,6 +127,8 @@ export interface MockCoreOptions<S extends MockStore = MockStore> {
   readonly attempts?: number;
   /** Deliberate defects; see {@link MockHooks}. */
   readonly hooks?: MockHooks<S>;
+  /** How many requests the journal holds (the oldest are dropped). Default `defaultJournalLimit`. */
+  readonly journalLimit?: number;
 }
 
 /**
@@ -133,6 +146,20 @@ export interface MockRequest {
   /** The caller headers are read from these (any case). */
   readonly headers?: RequestHeaders | undefined;
   readonly body: unknown;
+}
+
+/**
+ * The mock's answer to a request and how long to wait before giving it (a
+ * fault rule's delay; 0 without one). The mock only decides the delay; the
+ * adapter that answers waits.
+ *
+ * @example
+ * import type { MockReply } from 'credential-lifecycle/mock';
+ * const now: MockReply = { answer: { status: 204, headers: {} }, delayMs: 0 };
+ */
+export interface MockReply {
+  readonly answer: HttpAnswer;
+  readonly delayMs: number;
 }
 
 /**
@@ -162,6 +189,9 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
   readonly #hooks: MockHooks<S> | undefined;
   readonly #handleOptions: HandleOptions;
   #random: RandomSource;
+  #faultRules: FaultRules = noFaultRules;
+  /** The requests this mock answered (not its control requests), oldest first. */
+  readonly journal: RequestJournal;
 
   constructor(options: MockCoreOptions<S>) {
     // Without a store, S is the default MockStore, which MemoryMockStore is.
@@ -172,7 +202,30 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
     this.#adminName = options.adminName ?? defaultAdminName;
     this.#hooks = options.hooks;
     this.#handleOptions = { queue: new UserQueue(), attempts: options.attempts };
+    this.journal = new RequestJournal(options.journalLimit ?? defaultJournalLimit);
   }
+
+  /**
+   * The latency and fault rules in force.
+   *
+   * @example
+   * import { seededRandom } from 'credential-lifecycle';
+   * import { MockCore } from 'credential-lifecycle/mock';
+   * new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).faultRules().rules; // []
+   */
+  readonly faultRules = (): FaultRules => this.#faultRules;
+
+  /**
+   * Replaces the latency and fault rules (`decodeFaultRules` reads them).
+   *
+   * @example
+   * import { seededRandom } from 'credential-lifecycle';
+   * import { MockCore, noFaultRules } from 'credential-lifecycle/mock';
+   * new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).setFaultRules(noFaultRules);
+   */
+  readonly setFaultRules = (rules: FaultRules): void => {
+    this.#faultRules = rules;
+  };
 
   /**
    * The random source in force.
@@ -214,6 +267,8 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
   readonly reset = async (): Promise<void> => {
     await this.store.clear();
     this.#random = this.#freshRandom();
+    this.#faultRules = noFaultRules;
+    this.journal.clear();
   };
 
   /** The caller; a token is looked up in the store only when the request carries one. */
@@ -245,9 +300,61 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
    * (await mock.answer({ method: 'GET', path: '/nope', body: undefined })).status; // 404
    */
   async answer(request: MockRequest): Promise<HttpAnswer> {
+    return (await this.respond(request)).answer;
+  }
+
+  /**
+   * Answers one request as {@link MockCore.answer} does, and says how long
+   * to wait before giving the answer: the delay a fault rule decided (0
+   * without one). A request that is not a control request is journalled.
+   *
+   * @example
+   * import { seededRandom } from 'credential-lifecycle';
+   * import { decodeFaultRules, MockCore } from 'credential-lifecycle/mock';
+   * const mock = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) });
+   * const rules = decodeFaultRules({ rules: [{ path: '/slow*', delayMs: 400 }] });
+   * if (rules._tag === 'Right') mock.setFaultRules(rules.right);
+   * (await mock.respond({ method: 'GET', path: '/slow/thing', body: undefined })).delayMs; // 400
+   */
+  async respond(request: MockRequest): Promise<MockReply> {
     if (isControlPath(request.path)) {
-      return controlAnswer(this, request.method, request.path, request.body);
+      return {
+        answer: await controlAnswer(this, request.method, request.path, request.body),
+        delayMs: 0,
+      };
     }
+    const reading = this.#readClock();
+    const { now } = isPromiseLike(reading) ? await reading : reading;
+    const queryAt = request.path.indexOf('?');
+    const path = queryAt === -1 ? request.path : request.path.slice(0, queryAt);
+    const fault: FaultDecision | undefined =
+      this.#faultRules.rules.length === 0
+        ? undefined
+        : decideFault(this.#faultRules, request.method, path, this.#random);
+    const answer = fault?.answer ?? (await this.#answerModel(request, now));
+    this.journal.record({
+      at: now,
+      method: request.method,
+      path,
+      query: queryAt === -1 ? '' : request.path.slice(queryAt + 1),
+      caller: callerKindOf(request.headers),
+      status: answer.status,
+      body: redactBody(request.body),
+      ...(fault === undefined
+        ? {}
+        : {
+            fault: {
+              rule: fault.rule,
+              delayMs: fault.delayMs,
+              injected: fault.answer !== undefined,
+            },
+          }),
+    });
+    return { answer, delayMs: fault?.delayMs ?? 0 };
+  }
+
+  /** The model's answer to a request that is not a control request. */
+  async #answerModel(request: MockRequest, now: number): Promise<HttpAnswer> {
     const caller = this.#principal(request.headers);
     const principal = isPromiseLike(caller) ? await caller : caller;
     if (E.isLeft(principal)) return errorAnswer(principal.left);
@@ -257,8 +364,6 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
       body: request.body,
       principal: principal.right,
     };
-    const reading = this.#readClock();
-    const { now } = isPromiseLike(reading) ? await reading : reading;
     const env = { now, random: this.#random };
     const hooks = this.#hooks;
     if (hooks === undefined) return handleWith(this.store, apiRequest, env, this.#handleOptions);

@@ -8,7 +8,14 @@
  */
 export * from './clock.js';
 export * from './control.js';
+export * from './control-route.js';
 export * from './core.js';
+export * from './fault-control.js';
+export * from './fault-rules.js';
 export * from './faults.js';
+export * from './journal.js';
+export * from './journal-control.js';
 export * from './paths.js';
+export * from './snapshot.js';
+export * from './state-control.js';
 export * from './store.js';

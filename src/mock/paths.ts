@@ -60,4 +60,10 @@ export const controlPath = {
   /** `PUT` with `{type, default, parameters}`: store the policy. */
   policy: (clientExtId: string, policyExtId: string): string =>
     `${controlPath.policies(clientExtId)}/${segment(policyExtId)}`,
+  /** `GET` (the journal; filters `method`, `path`, `status`, `since`, `until`), `DELETE` (empty it). */
+  requests: `${controlPrefix}/requests`,
+  /** `PUT` with `{rules}`, `GET` (the rules in force), `DELETE` (none). */
+  faults: `${controlPrefix}/faults`,
+  /** `GET` (a snapshot of the whole state), `PUT` with a snapshot (replace the state). */
+  state: `${controlPrefix}/state`,
 } as const;

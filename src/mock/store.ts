@@ -25,6 +25,37 @@ export interface TokenOwner {
 }
 
 /**
+ * One client in a {@link StoreSnapshot}: its policy book and its users, in
+ * the store's order.
+ *
+ * @example
+ * import { defaultPolicyBook } from 'credential-lifecycle';
+ * import type { ClientSnapshot } from 'credential-lifecycle/mock';
+ * const demo: ClientSnapshot = { clientExtId: 'demo', policies: defaultPolicyBook(), users: [] };
+ */
+export interface ClientSnapshot {
+  readonly clientExtId: string;
+  readonly policies: PolicyBook;
+  readonly users: readonly UserRecord[];
+}
+
+/**
+ * Everything a mock's store holds, as a value: the clients (policies and
+ * users with their credentials, which hold hashes only), the self-admin
+ * tokens and the clock's setting. `GET /__mock/state` writes it as JSON
+ * (see `encodeSnapshot`).
+ *
+ * @example
+ * import { clockAtRest, type StoreSnapshot } from 'credential-lifecycle/mock';
+ * const empty: StoreSnapshot = { clients: [], tokens: [], clock: clockAtRest };
+ */
+export interface StoreSnapshot {
+  readonly clients: readonly ClientSnapshot[];
+  readonly tokens: readonly (readonly [string, TokenOwner])[];
+  readonly clock: ClockSetting;
+}
+
+/**
  * The store a mock runs on: the {@link CredentialRepository} its requests go
  * through (one user record at a time, by compare-and-set), and what its
  * control API reads and changes. Each method may answer synchronously or with
@@ -53,6 +84,10 @@ export interface MockStore extends CredentialRepository {
   changeClock(change: ClockChange): Awaitable<ClockSetting>;
   /** Forgets every user, policy and token, and returns the clock's setting to rest. */
   clear(): Awaitable<void>;
+  /** Everything the store holds (`GET /__mock/state`); a store without it answers 501 there. */
+  snapshot?(): Awaitable<StoreSnapshot>;
+  /** Replaces everything the store holds with a snapshot, atomically (`PUT /__mock/state`). */
+  restore?(snapshot: StoreSnapshot): Awaitable<void>;
 }
 
 /**
@@ -113,6 +148,44 @@ export class MemoryMockStore extends MemoryStore implements MockStore {
   changeClock(change: ClockChange): ClockSetting {
     this.#clock = changedClock(this.#clock, change);
     return this.#clock;
+  }
+
+  /**
+   * Everything the store holds, in its order.
+   *
+   * @example
+   * import { MemoryMockStore } from 'credential-lifecycle/mock';
+   * new MemoryMockStore().snapshot(); // { clients: [], tokens: [], clock: { offset: 0 } }
+   */
+  snapshot(): StoreSnapshot {
+    return {
+      clients: this.clientExtIds().map((clientExtId) => ({
+        clientExtId,
+        policies: this.policies(clientExtId),
+        users: this.listUsers(clientExtId),
+      })),
+      tokens: [...this.#tokens],
+      clock: this.#clock,
+    };
+  }
+
+  /**
+   * Replaces everything with a snapshot (synchronously, so atomically).
+   *
+   * @example
+   * import { MemoryMockStore } from 'credential-lifecycle/mock';
+   * const store = new MemoryMockStore();
+   * store.restore({ clients: [], tokens: [], clock: { frozenAt: 0, offset: 0 } });
+   * store.clock(); // { frozenAt: 0, offset: 0 }
+   */
+  restore(snapshot: StoreSnapshot): void {
+    this.clear();
+    for (const client of snapshot.clients) {
+      this.putPolicyBook(client.clientExtId, client.policies);
+      for (const user of client.users) this.putUser(user);
+    }
+    for (const [token, owner] of snapshot.tokens) this.#tokens.set(token, owner);
+    this.#clock = snapshot.clock;
   }
 
   /**

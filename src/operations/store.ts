@@ -175,6 +175,32 @@ export class MemoryStore implements Directory, CredentialRepository {
   }
 
   /**
+   * The clients the store has seen (a user or a policy stored), in the order
+   * they first were.
+   *
+   * @example
+   * import { MemoryStore } from 'credential-lifecycle';
+   * const store = new MemoryStore();
+   * store.putUser({ clientExtId: 'demo', userExtId: 'alice', credentials: {} });
+   * store.clientExtIds(); // ['demo']
+   */
+  clientExtIds(): readonly string[] {
+    return [...this.#clients.keys()];
+  }
+
+  /**
+   * Replaces a client's whole policy book (policies in its order, and the
+   * defaults), e.g. when a snapshot is restored.
+   *
+   * @example
+   * import { defaultPolicyBook, MemoryStore } from 'credential-lifecycle';
+   * new MemoryStore().putPolicyBook('demo', defaultPolicyBook());
+   */
+  putPolicyBook(clientExtId: string, book: PolicyBook): void {
+    this.#client(clientExtId).policies = book;
+  }
+
+  /**
    * Forgets every client, user and policy (revisions keep counting on).
    *
    * @example

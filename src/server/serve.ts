@@ -8,9 +8,10 @@ import * as fs from 'node:fs';
 import { either as E } from 'fp-ts';
 import { isPlainObject } from '../domain/errors.js';
 import { type Fault, faultNames, isFault } from '../mock/faults.js';
+import { defaultJournalLimit } from '../mock/journal.js';
 import { controlPath } from '../mock/paths.js';
 import { credentialPath, loginPath } from '../operations/route.js';
-import { applyFixture } from '../web/fixture.js';
+import { applyFixtureOrSnapshot } from '../web/fixture.js';
 import { MockServer } from '../web/server.js';
 import { type CliCommand, integerOption, shellQuote } from './cli-command.js';
 import { startNodeServer } from './node.js';
@@ -67,11 +68,12 @@ export const exampleCommands = (url: string, fixture: unknown): string[] => {
  * @example
  * import { serveCommand } from 'credential-lifecycle/server';
  * serveCommand.options.map((o) => o.name);
- * // ['host', 'port', 'fixture', 'seed', 'quiet', 'fault']
+ * // ['host', 'port', 'fixture', 'seed', 'journal-limit', 'quiet', 'fault']
  */
 export const serveCommand: CliCommand = {
   name: 'serve',
-  synopsis: 'serve [--host H] [--port N] [--fixture FILE] [--seed N] [--quiet] [--fault NAME]',
+  synopsis:
+    'serve [--host H] [--port N] [--fixture FILE] [--seed N] [--journal-limit N] [--quiet] [--fault NAME]',
   summary: 'Serves the nevisIDM credential API mock over HTTP until SIGINT or SIGTERM.',
   options: [
     {
@@ -93,7 +95,8 @@ export const serveCommand: CliCommand = {
       type: 'string',
       value: 'FILE',
       default: 'none (an empty store with the four default policies)',
-      description: 'A JSON fixture of clients, policies, users and credentials to load first.',
+      description:
+        'A JSON fixture of clients, policies, users and credentials, or a state snapshot (GET /__mock/state), to load first.',
     },
     {
       name: 'seed',
@@ -101,6 +104,13 @@ export const serveCommand: CliCommand = {
       value: 'N',
       default: 'none (Web Crypto)',
       description: 'Makes generated secrets, ids and tokens reproducible.',
+    },
+    {
+      name: 'journal-limit',
+      type: 'string',
+      value: 'N',
+      default: String(defaultJournalLimit),
+      description: 'How many requests GET /__mock/requests keeps (the oldest are dropped).',
     },
     {
       name: 'quiet',
@@ -123,22 +133,30 @@ export const serveCommand: CliCommand = {
       min: Number.MIN_SAFE_INTEGER,
       max: Number.MAX_SAFE_INTEGER,
     });
+    const journalLimit = integerOption(
+      'journal-limit',
+      values['journal-limit'],
+      { min: 0, max: 10_000_000 },
+      defaultJournalLimit,
+    );
     const faults = Array.isArray(values.fault) ? values.fault : [];
     const unknownFault = faults.find((f) => !isFault(f));
     const problems = [
       ...(E.isLeft(port) ? [port.left] : []),
       ...(E.isLeft(seed) ? [seed.left] : []),
+      ...(E.isLeft(journalLimit) ? [journalLimit.left] : []),
       ...(unknownFault === undefined
         ? []
         : [`--fault: unknown fault ${unknownFault}; known: ${faultNames.join(', ')}`]),
     ];
-    if (problems.length > 0 || E.isLeft(port) || E.isLeft(seed)) {
+    if (problems.length > 0 || E.isLeft(port) || E.isLeft(seed) || E.isLeft(journalLimit)) {
       for (const p of problems) io.err(p);
       return 2;
     }
     const mock = new MockServer({
       ...(seed.right === undefined ? {} : { seed: seed.right }),
       faults: faults.filter(isFault) satisfies Fault[],
+      journalLimit: journalLimit.right,
     });
     let fixture: unknown;
     const fixtureFile = typeof values.fixture === 'string' ? values.fixture : undefined;
@@ -149,7 +167,7 @@ export const serveCommand: CliCommand = {
         io.err(`--fixture: cannot read ${fixtureFile}: ${(error as Error).message}`);
         return 2;
       }
-      const applied = await applyFixture(mock, fixture);
+      const applied = await applyFixtureOrSnapshot(mock, fixture);
       if (E.isLeft(applied)) {
         io.err(`--fixture: invalid fixture ${fixtureFile}:`);
         for (const p of applied.left) io.err(`  ${p}`);

@@ -24,6 +24,7 @@ export * from './coverage/driven.js';
 export * from './failures/codec.js';
 export * from './failures/format.js';
 export * from './failures/store.js';
+export * from './journal.js';
 export * from './oracle.js';
 export * from './parallel/linearizability.js';
 export * from './probe.js';

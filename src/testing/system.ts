@@ -133,7 +133,17 @@ export interface InProcessOptions {
   readonly faults?: InProcessFaults;
   /** The name administrators are recorded under. Default `admin`. */
   readonly adminName?: string;
+  /** How many requests the journal (`GET /__mock/requests`) holds. Default 1000. */
+  readonly journalLimit?: number;
+  /**
+   * Waits out a fault rule's delay (`PUT /__mock/faults`) before `send`
+   * resolves. Default: a timer (`setTimeout`); pass `async () => {}` to
+   * answer at once.
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+const timerSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const json = (value: unknown): unknown =>
   value === undefined ? undefined : JSON.parse(JSON.stringify(value));
@@ -213,14 +223,17 @@ export const inProcessSystem = (options: InProcessOptions = {}): SystemUnderTest
     random: () => seededRandom(seed),
     adminName: options.adminName ?? defaultAdminName,
     ...(options.faults === undefined ? {} : { hooks: options.faults }),
+    ...(options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit }),
   });
+  const sleep = options.sleep ?? timerSleep;
   const send = async (request: SutRequest): Promise<SutResponse> => {
-    const answer = await mock.answer({
+    const { answer, delayMs } = await mock.respond({
       method: request.method,
       path: request.path,
       headers: request.headers,
       body: json(request.body),
     });
+    if (delayMs > 0) await sleep(delayMs);
     const { now } = await mock.readClock();
     return {
       status: answer.status,

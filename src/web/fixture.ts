@@ -9,6 +9,7 @@ import { either as E } from 'fp-ts';
 import { credentialKinds, pathSegmentOfKind } from '../domain/credential-type.js';
 import { isPlainObject } from '../domain/errors.js';
 import { controlPath } from '../mock/paths.js';
+import { decodeSnapshot, isSnapshotJson } from '../mock/snapshot.js';
 import type { MockStore } from '../mock/store.js';
 import { credentialPath } from '../operations/route.js';
 import type { CoreResponse, MockServer } from './server.js';
@@ -169,4 +170,30 @@ export const applyFixture = async <S extends MockStore>(
     }
   }
   return problems.length === 0 ? E.right(undefined) : E.left(problems);
+};
+
+/**
+ * Loads parsed JSON into a mock: a state snapshot (JSON with a `format`
+ * field, as `GET /__mock/state` writes it) replaces the store's state;
+ * anything else is read as a fixture (see {@link applyFixture}). Returns
+ * every problem found, one line each.
+ *
+ * @example
+ * import { applyFixtureOrSnapshot, MockServer } from 'credential-lifecycle/mock';
+ * await applyFixtureOrSnapshot(new MockServer(), {
+ *   format: 'credential-lifecycle/mock-state@1', clock: { offset: 0 }, clients: [], tokens: [],
+ * });
+ * // => right(undefined)
+ */
+export const applyFixtureOrSnapshot = async <S extends MockStore>(
+  mock: MockServer<S>,
+  input: unknown,
+): Promise<E.Either<string[], void>> => {
+  if (!isSnapshotJson(input)) return applyFixture(mock, input);
+  const store = mock.state.store;
+  if (store.restore === undefined) return E.left(["$: this mock's store cannot import a state"]);
+  const snapshot = decodeSnapshot(input);
+  if (E.isLeft(snapshot)) return snapshot;
+  await store.restore(snapshot.right);
+  return E.right(undefined);
 };

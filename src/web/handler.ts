@@ -6,7 +6,7 @@
  */
 import { either as E } from 'fp-ts';
 import type { MemoryMockStore, MockStore } from '../mock/store.js';
-import { applyFixture } from './fixture.js';
+import { applyFixtureOrSnapshot } from './fixture.js';
 import {
   type CoreRequest,
   type CoreResponse,
@@ -43,7 +43,7 @@ export interface MockHandlerOptions<S extends MockStore = MemoryMockStore>
   extends MockServerOptions<S> {
   /** Serve this mock instead of a new one. */
   readonly mock?: MockServer<S>;
-  /** A fixture (parsed JSON) to apply first; see `applyFixture`. */
+  /** A fixture or a state snapshot (parsed JSON) to load first; see `applyFixtureOrSnapshot`. */
   readonly fixture?: unknown;
 }
 
@@ -106,7 +106,7 @@ export const createMockHandler = async <S extends MockStore = MemoryMockStore>(
 ): Promise<MockHandler<S>> => {
   const mock = options.mock ?? new MockServer<S>(options);
   if (options.fixture !== undefined) {
-    const applied = await applyFixture(mock, options.fixture);
+    const applied = await applyFixtureOrSnapshot(mock, options.fixture);
     if (E.isLeft(applied)) throw new Error(`invalid fixture:\n${applied.left.join('\n')}`);
   }
   const handler = async (request: Request): Promise<Response> => {

@@ -99,7 +99,25 @@ export interface MockServerOptions<S extends MockStore = MemoryMockStore> {
   readonly faults?: readonly Fault[];
   /** Decisions per request before a lost compare-and-set answers 409. Default `defaultAttempts`. */
   readonly attempts?: number;
+  /** How many requests the journal (`GET /__mock/requests`) holds. Default `defaultJournalLimit`. */
+  readonly journalLimit?: number;
+  /**
+   * Waits out a fault rule's delay before the answer is given. Default: a
+   * timer (`setTimeout`); a test may pass its own.
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * Waits `ms` milliseconds on the platform's timer: how the adapters apply a
+ * fault rule's delay unless given another way.
+ *
+ * @example
+ * import { timerSleep } from 'credential-lifecycle/mock';
+ * await timerSleep(0);
+ */
+export const timerSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 const json = (status: number, body: unknown, headers: Readonly<Record<string, string>> = {}) => ({
   status,
@@ -220,8 +238,10 @@ export class MockServer<S extends MockStore = MemoryMockStore> {
   /** The state the control API changes. */
   readonly state: MockState<S>;
   readonly #core: MockCore;
+  readonly #sleep: (ms: number) => Promise<void>;
 
   constructor(options: MockServerOptions<S> = {}) {
+    this.#sleep = options.sleep ?? timerSleep;
     const seed = options.seed;
     const hooks = faultHooks(options.faults ?? []);
     this.#core = new MockCore<MockStore>({
@@ -232,6 +252,7 @@ export class MockServer<S extends MockStore = MemoryMockStore> {
       random: seed === undefined ? () => webCryptoRandom : () => seededRandom(seed),
       store: options.store ?? new MemoryMockStore(),
       ...(options.attempts === undefined ? {} : { attempts: options.attempts }),
+      ...(options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit }),
       ...(hooks === undefined ? {} : { hooks }),
     });
     // The core's store is the S given (or, without one, the default MemoryMockStore).
@@ -239,8 +260,9 @@ export class MockServer<S extends MockStore = MemoryMockStore> {
   }
 
   /**
-   * Answers one request; never rejects. A store that cannot be reached is a
-   * 503; anything else unexpected is a 500 without details.
+   * Answers one request, after the delay of a fault rule if one applies;
+   * never rejects. A store that cannot be reached is a 503; anything else
+   * unexpected is a 500 without details.
    *
    * @example
    * import { MockServer } from 'credential-lifecycle/mock';
@@ -250,14 +272,14 @@ export class MockServer<S extends MockStore = MemoryMockStore> {
     try {
       const body = parseBody(request);
       if (E.isLeft(body)) return errorResponse(body.left);
-      return answerResponse(
-        await this.#core.answer({
-          method: request.method,
-          path: request.path,
-          headers: request.headers,
-          body: body.right,
-        }),
-      );
+      const { answer, delayMs } = await this.#core.respond({
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        body: body.right,
+      });
+      if (delayMs > 0) await this.#sleep(delayMs);
+      return answerResponse(answer);
     } catch (error) {
       return error instanceof RepositoryUnavailableError ? serviceUnavailable() : internalError();
     }

@@ -53,4 +53,15 @@ describe('docs/testing-guide.md', () => {
       expect(block, name).toBe(regionOf(runner, name ?? ''));
     }
   });
+
+  it('has the regions of guide-mock.test.ts as its marked blocks', () => {
+    const mock = read('test/testing/guide-mock.test.ts');
+    const marked = [
+      ...guide.matchAll(/<!-- guide-mock\.test\.ts#([\w-]+) -->\n```ts\n([\s\S]*?)```/g),
+    ];
+    expect(marked.map((m) => m[1])).toEqual(['journal', 'faults', 'snapshots']);
+    for (const [, name, block] of marked) {
+      expect(block, name).toBe(regionOf(mock, name ?? ''));
+    }
+  });
 });

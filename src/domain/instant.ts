@@ -26,6 +26,22 @@ const EXTENDED =
 const BASIC =
   /^(\d{4})(?:(\d{2})(\d{2})|(\d{3})|W(\d{2})(\d))[Tt](\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d+))?(?:([Zz])|([+-])(\d{2})(\d{2})?)$/;
 
+/**
+ * The shapes of instants on the wire: `accepted` matches every string the
+ * decoders read (a date that does not exist, such as 2026-02-30, matches it
+ * but is still refused), `written` the one form the encoders write.
+ *
+ * @example
+ * import { instantPatterns } from 'credential-lifecycle';
+ * instantPatterns.accepted.test('2026-W19-1T12:34+02:00'); // true
+ * instantPatterns.written.test('2026-05-04T12:34:56Z'); // true
+ * instantPatterns.written.test('2026-05-04T12:34Z'); // false
+ */
+export const instantPatterns: { readonly accepted: RegExp; readonly written: RegExp } = {
+  accepted: new RegExp(`(?:${EXTENDED.source})|(?:${BASIC.source})`),
+  written: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+};
+
 const DAY = 86_400_000;
 
 const isLeapYear = (year: number): boolean =>

@@ -33,6 +33,7 @@ import type { Action } from '../operations/route.js';
  * import { PukCredential } from 'credential-lifecycle';
  * import type { SuccessAnswer } from 'credential-lifecycle/mock';
  * const created: SuccessAnswer = { status: 201, body: PukCredential, location: true, description: 'created' };
+ * created.status; // 201
  */
 export interface SuccessAnswer {
   readonly status: number;
@@ -50,6 +51,7 @@ export interface SuccessAnswer {
  * @example
  * import type { OperationAnswers } from 'credential-lifecycle/mock';
  * const statusesOf = (o: OperationAnswers) => [...o.success.map((s) => s.status), ...o.refusals];
+ * statusesOf({ success: [{ status: 204, description: 'deleted' }], refusals: [404] }); // [204, 404]
  */
 export interface OperationAnswers {
   /** The codec of the request body; absent when the operation reads none. */

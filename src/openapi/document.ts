@@ -18,8 +18,9 @@ import { type JsonSchema, type SchemaDirection, schemaOfCodec } from './json-sch
  * An OpenAPI document as a JSON object.
  *
  * @example
- * import type { OpenApiDocument } from 'credential-lifecycle/mock';
- * const versionOf = (d: OpenApiDocument) => d.openapi; // '3.1.0'
+ * import { type OpenApiDocument, openApiDocument } from 'credential-lifecycle/mock';
+ * const versionOf = (d: OpenApiDocument) => d.openapi;
+ * versionOf(openApiDocument()); // '3.1.0'
  */
 export interface OpenApiDocument {
   readonly openapi: '3.1.0';

@@ -16,6 +16,7 @@ import { NonNegativeInt32 } from '../domain/int32.js';
  * @example
  * import type { JsonSchema } from 'credential-lifecycle/mock';
  * const counter: JsonSchema = { type: 'integer', minimum: 0 };
+ * counter.type; // 'integer'
  */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
@@ -29,6 +30,7 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
  * @example
  * import type { SchemaDirection } from 'credential-lifecycle/mock';
  * const direction: SchemaDirection = 'answer';
+ * direction; // 'answer'
  */
 export type SchemaDirection = 'request' | 'answer';
 
@@ -40,6 +42,7 @@ export type SchemaDirection = 'request' | 'answer';
  * @example
  * import type { SchemaNamer } from 'credential-lifecycle/mock';
  * const inline: SchemaNamer = () => undefined;
+ * inline('ExtId', { type: 'string' }); // undefined
  */
 export type SchemaNamer = (name: string, schema: JsonSchema) => JsonSchema | undefined;
 

@@ -122,7 +122,15 @@ describe('the OpenAPI document', () => {
     ]) {
       expect(accepted(form), form).toBe(true);
     }
-    expect(accepted('2026-05-04T12:34:56')).toBe(false);
+    for (const form of [
+      '2026-05-04T12:34:56',
+      '2026-02-30T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-05-04T24:00Z',
+      '2026-367T00Z',
+    ]) {
+      expect(accepted(form), form).toBe(false);
+    }
     expect(written('2026-05-04T12:34:56Z')).toBe(true);
     expect(written('2026-05-04T12:34:56.5Z')).toBe(false);
     expect(written('2026-05-04T14:34:56+02:00')).toBe(false);

@@ -60,6 +60,21 @@ const refusalText: Readonly<Record<number, string>> = {
 
 const capitalised = (word: string): string => `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`;
 
+/** The summary of an operation, by action. */
+const summaryOf = (route: RouteTemplate): string => {
+  const type = typeNameOfKind[route.kind];
+  const verb = {
+    create: 'Create',
+    get: 'Read',
+    patch: 'Change the state, comment or details of',
+    delete: 'Delete',
+    reset: 'Reset',
+    unlock: 'Unlock',
+    login: 'Log in with',
+  }[route.action];
+  return `${verb} the ${type} of a user`;
+};
+
 /**
  * The `operationId` of a route: its action and kind, as in `resetPuk`,
  * `loginTempStrongPassword`.
@@ -74,10 +89,12 @@ export const operationIdOf = (route: Pick<RouteTemplate, 'kind' | 'action'>): st
 /** Named codecs become components; io-ts's generated names (`string`, `{ … }`) stay inline. */
 const isComponentName = (name: string): boolean => /^[A-Z][A-Za-z0-9]*$/.test(name);
 
-/** The components of both directions, a request one named `…Input` where it differs. */
+/**
+ * The components of both directions: answers first, then a request schema
+ * under the same name, or `…Input` where it differs from the answer's.
+ */
 class Components {
   readonly schemas: Record<string, JsonSchema> = {};
-  readonly #answerNames = new Set<string>();
 
   ref(codec: t.Mixed, direction: SchemaDirection): JsonSchema {
     return this.#named(
@@ -99,7 +116,6 @@ class Components {
       if (this.schemas[name] !== undefined && !same) {
         throw new Error(`two answer schemas named ${name}`);
       }
-      this.#answerNames.add(name);
     } else if (this.schemas[name] !== undefined && !same) {
       key = `${name}Input`;
     }
@@ -163,7 +179,7 @@ const operationOf = (route: RouteTemplate, components: Components) => {
   return {
     operationId: operationIdOf(route),
     tags: [route.action === 'login' ? 'Login' : typeNameOfKind[route.kind]],
-    summary: `${capitalised(route.action)} the ${typeNameOfKind[route.kind]} of a user`,
+    summary: summaryOf(route),
     parameters: callerParameters.map((name) => ({ $ref: `#/components/parameters/${name}` })),
     ...(answers.request === undefined
       ? {}

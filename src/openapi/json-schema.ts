@@ -154,9 +154,7 @@ export const schemaOfCodec = (
       return schemaOfCodec(c.type as t.Mixed, direction, namer);
     case 'IntersectionType': {
       const parts = (c.types ?? []).map((part) => schemaOfCodec(part, direction, namer));
-      return parts.every(isObjectSchema)
-        ? mergeObjects(parts, direction)
-        : { allOf: parts.map((p) => p) };
+      return parts.every(isObjectSchema) ? mergeObjects(parts, direction) : { allOf: parts };
     }
     case 'UnionType': {
       const parts = (c.types ?? []).map(inner);

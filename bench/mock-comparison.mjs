@@ -22,7 +22,7 @@
 // Prism several; WireMock none, but it keeps its request journal), written to
 // a file.
 //
-// Environment: PEERS_DIR (/tmp/peers), BENCH_SECONDS (10), BENCH_WARMUP (3),
+// Environment: PEERS_DIR (/tmp/peers), BENCH_SECONDS (10), BENCH_WARMUP (20: the JVM needs it),
 // BENCH_CONNECTIONS (50), BENCH_START_TIMEOUT (90), BENCH_ONLY (a comma list
 // of names: prism,wiremock,mockoon; this mock always runs), BENCH_KEEP (1 keeps
 // the configurations and logs).
@@ -38,7 +38,7 @@ import autocannon from 'autocannon';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const peers = path.resolve(process.env.PEERS_DIR ?? '/tmp/peers');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const warmup = Number(process.env.BENCH_WARMUP ?? 3);
+const warmup = Number(process.env.BENCH_WARMUP ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const startTimeout = Number(process.env.BENCH_START_TIMEOUT ?? 90) * 1000;
 const only = process.env.BENCH_ONLY?.split(',');

@@ -47,6 +47,7 @@ export const categories = {
     default: 'Mock core',
     files: { 'control.ts': 'Control API', 'paths.ts': 'Control API', 'faults.ts': 'Faults' },
   },
+  openapi: { default: 'OpenAPI' },
   reasoning: { default: 'Reasoning about policies' },
   diagram: { default: 'Diagrams' },
   web: { default: 'Mock server', files: { 'fixture.ts': 'Fixtures' } },

@@ -6,8 +6,18 @@
  */
 import * as t from 'io-ts';
 
-/** One or more ASCII letters, digits or the punctuation `-@./_:()\{}[]=!~+`. */
-const EXT_ID = /^[A-Za-z0-9\-@./_:()\\{}[\]=!~+]+$/;
+/**
+ * The shape of an external ID: one or more ASCII letters, digits or the
+ * punctuation `-@./_:()\{}[]=!~+` (a schema's `pattern` is its `source`).
+ *
+ * @example
+ * import { extIdPattern } from 'credential-lifecycle';
+ * extIdPattern.test('cred-1@example.com'); // true
+ * extIdPattern.test(''); // false
+ */
+export const extIdPattern = /^[A-Za-z0-9\-@./_:()\\{}[\]=!~+]+$/;
+
+const EXT_ID = extIdPattern;
 
 /**
  * What a well-formed external ID is, as error messages state it.

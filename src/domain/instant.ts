@@ -26,6 +26,39 @@ const EXTENDED =
 const BASIC =
   /^(\d{4})(?:(\d{2})(\d{2})|(\d{3})|W(\d{2})(\d))[Tt](\d{2})(?:(\d{2})(\d{2})?)?(?:[.,](\d+))?(?:([Zz])|([+-])(\d{2})(\d{2})?)$/;
 
+// The same two formats with every field bounded to its range, for schemas: a
+// month's day to that month's longest (29 for February), hours 00-23, minutes
+// and seconds 00-59, ordinal days 001-366, weeks 01-53, weekdays 1-7.
+const monthDay = (sep: string): string =>
+  `(?:(?:0[13578]|1[02])${sep}(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)${sep}(?:0[1-9]|[12]\\d|30)|02${sep}(?:0[1-9]|1\\d|2\\d))`;
+const ORDINAL = '(?:00[1-9]|0[1-9]\\d|[12]\\d\\d|3[0-5]\\d|36[0-6])';
+const HOUR = '(?:[01]\\d|2[0-3])';
+const SIXTY = '[0-5]\\d';
+const boundedFormat = (sep: string, colon: string): string =>
+  `^\\d{4}${sep}(?:${monthDay(sep)}|${ORDINAL}|W(?:0[1-9]|[1-4]\\d|5[0-3])${sep}[1-7])` +
+  `[Tt]${HOUR}(?:${colon}${SIXTY}(?:${colon}${SIXTY})?)?(?:[.,]\\d+)?` +
+  `(?:[Zz]|[+-]${HOUR}(?:${colon}${SIXTY})?)$`;
+
+/**
+ * The shapes of instants on the wire, as patterns for a schema: `accepted`
+ * matches every string the decoders read, in the extended or the basic
+ * format, with each field in its range. It does not know the calendar, so
+ * 29 February of a common year, day 366 of one and week 53 of a 52-week year
+ * match but are refused, as is an instant that an offset moves outside the
+ * years 0000-9999. `written` is the one form the encoders write.
+ *
+ * @example
+ * import { instantPatterns } from 'credential-lifecycle';
+ * instantPatterns.accepted.test('2026-W19-1T12:34+02:00'); // true
+ * instantPatterns.accepted.test('2026-02-30T00:00:00Z'); // false
+ * instantPatterns.written.test('2026-05-04T12:34:56Z'); // true
+ * instantPatterns.written.test('2026-05-04T12:34Z'); // false
+ */
+export const instantPatterns: { readonly accepted: RegExp; readonly written: RegExp } = {
+  accepted: new RegExp(`(?:${boundedFormat('-', ':')})|(?:${boundedFormat('', '')})`),
+  written: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+};
+
 const DAY = 86_400_000;
 
 const isLeapYear = (year: number): boolean =>

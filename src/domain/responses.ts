@@ -5,7 +5,11 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import { type AdminOnlyField, TempStrongPasswordCredential } from './credential.js';
+import {
+  type AdminOnlyField,
+  PasswordCredential,
+  TempStrongPasswordCredential,
+} from './credential.js';
 import { IsoInstant } from './instant.js';
 
 /**
@@ -87,6 +91,34 @@ export const PasswordResetResponse = t.exact(
  * const answer: PasswordResetResponse = { passwordFragment: 'x7Kq' };
  */
 export type PasswordResetResponse = t.TypeOf<typeof PasswordResetResponse>;
+
+/**
+ * Codec for the answer to creating a password: the password resource, and
+ * when the server generated the password and its policy shows it
+ * (`resetCodeEnabled`), the part handed to the caller in `passwordFragment`.
+ *
+ * @example
+ * import { PasswordCreatedResponse } from 'credential-lifecycle';
+ * PasswordCreatedResponse.is({
+ *   created: 0, lastModified: 0, version: 0, extId: 'pw-1', userExtId: 'u1',
+ *   stateName: 'initial', type: 'Password',
+ *   successfulLoginCount: 0, failedLoginCount: 0, resetCount: 0,
+ *   passwordFragment: 'x7Kq',
+ * }); // true
+ */
+export const PasswordCreatedResponse = t.exact(
+  t.intersection([PasswordCredential.type, t.partial({ passwordFragment: t.string })]),
+  'PasswordCreatedResponse',
+);
+
+/**
+ * The answer to creating a password.
+ *
+ * @example
+ * import type { PasswordCreatedResponse } from 'credential-lifecycle';
+ * const fragmentOf = (r: PasswordCreatedResponse): string | undefined => r.passwordFragment;
+ */
+export type PasswordCreatedResponse = t.TypeOf<typeof PasswordCreatedResponse>;
 
 /**
  * Codec for the answer to creating or resetting a temporary strong password

@@ -11,7 +11,14 @@ import { type ApiError, apiError, ErrorCode, isPlainObject } from '../domain/err
 import { extIdExpectation, isExtId } from '../domain/ext-id.js';
 import { formatInstant, parseInstant } from '../domain/instant.js';
 import { userCredentialStatus } from '../lifecycle/severity.js';
-import { emptyAnswer, errorAnswer, type HttpAnswer, jsonAnswer } from '../operations/answer.js';
+import { openApiDocument } from '../openapi/document.js';
+import {
+  emptyAnswer,
+  errorAnswer,
+  type HttpAnswer,
+  type Json,
+  jsonAnswer,
+} from '../operations/answer.js';
 import { concurrentChange, defaultAttempts, updateUser } from '../operations/handle-with.js';
 import { decodePathSegment, methodNotAllowed } from '../operations/route.js';
 import { decodePolicy } from '../policy/decode.js';
@@ -209,6 +216,14 @@ const issueToken: ControlAction = async (state, [clientExtId = '', userExtId = '
   return jsonAnswer(200, { token });
 };
 
+/** Generated once, when first asked for: it depends on nothing but the code. */
+let servedDocument: Json | undefined;
+
+const getOpenApi: ControlAction = () => {
+  servedDocument ??= openApiDocument() as unknown as Json;
+  return jsonAnswer(200, servedDocument);
+};
+
 const reset: ControlAction = async (state) => {
   await state.reset();
   return noContent;
@@ -227,6 +242,7 @@ const routes: readonly ControlRoute[] = [
   ...journalControlRoutes,
   ...faultControlRoutes,
   ...stateControlRoutes,
+  { pattern: ['openapi.json'], methods: { GET: getOpenApi } },
 ];
 
 const matchPattern = (pattern: readonly string[], parts: readonly string[]): Params | undefined => {

@@ -54,6 +54,8 @@ export const controlPath = {
   /** `POST`: a self-admin token for the user (`{token}`). */
   token: (clientExtId: string, userExtId: string): string =>
     `${controlPath.user(clientExtId, userExtId)}/token`,
+  /** `GET`: the OpenAPI 3.1 document of the credential API. */
+  openapi: `${controlPrefix}/openapi.json`,
   /** `GET`: the policies of a client. */
   policies: (clientExtId: string): string =>
     `${controlPrefix}/clients/${segment(clientExtId)}/policies`,

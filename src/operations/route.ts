@@ -5,7 +5,11 @@
  * @packageDocumentation
  */
 import { either as E } from 'fp-ts';
-import { type CredentialKind, pathSegmentOfKind } from '../domain/credential-type.js';
+import {
+  type CredentialKind,
+  credentialKinds,
+  pathSegmentOfKind,
+} from '../domain/credential-type.js';
 import { type ApiError, apiError, ErrorCode } from '../domain/errors.js';
 
 /**
@@ -86,6 +90,60 @@ export const credentialPath = (
  */
 export const loginPath = (clientExtId: string, userExtId: string, kind: CredentialKind): string =>
   `${authBasePath}/${encodeURIComponent(clientExtId)}/users/${encodeURIComponent(userExtId)}/${pathSegmentOfKind[kind]}/login`;
+
+/**
+ * One route of the API as a template: the method, the path with
+ * `{clientExtId}` and `{userExtId}` in place of the ids, and the kind and
+ * action {@link matchRoute} finds for it.
+ *
+ * @example
+ * import type { RouteTemplate } from 'credential-lifecycle';
+ * const unlock: RouteTemplate = {
+ *   method: 'POST',
+ *   path: '/nevisidm/api/core/v1/{clientExtId}/users/{userExtId}/password/unlock',
+ *   kind: 'password',
+ *   action: 'unlock',
+ * };
+ */
+export interface RouteTemplate {
+  readonly method: string;
+  readonly path: string;
+  readonly kind: CredentialKind;
+  readonly action: Action;
+}
+
+const templateIds = '{clientExtId}/users/{userExtId}';
+
+/**
+ * Every route {@link matchRoute} knows, from the same table: the core routes
+ * of each kind (a credential's own path, `…/reset`, the password's
+ * `…/unlock`), then the login of each kind.
+ *
+ * @example
+ * import { routeTemplates } from 'credential-lifecycle';
+ * routeTemplates().find((r) => r.kind === 'puk' && r.action === 'reset')?.path;
+ * // '/nevisidm/api/core/v1/{clientExtId}/users/{userExtId}/puk/reset'
+ */
+export const routeTemplates = (): readonly RouteTemplate[] => [
+  ...credentialKinds.flatMap((kind) =>
+    Object.entries(coreMethods)
+      .filter(([tail]) => !actionsWithout(kind, tail))
+      .flatMap(([tail, methods]) =>
+        Object.entries(methods).map(([method, action]) => ({
+          method,
+          path: `${coreBasePath}/${templateIds}/${pathSegmentOfKind[kind]}${tail === '' ? '' : `/${tail}`}`,
+          kind,
+          action,
+        })),
+      ),
+  ),
+  ...credentialKinds.map((kind) => ({
+    method: 'POST',
+    path: `${authBasePath}/${templateIds}/${pathSegmentOfKind[kind]}/login`,
+    kind,
+    action: 'login' as const,
+  })),
+];
 
 /**
  * One path segment with its `%` escapes decoded; `undefined` for a malformed

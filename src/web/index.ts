@@ -13,6 +13,7 @@
  * @module credential-lifecycle/mock
  */
 export * from '../mock/index.js';
+export * from '../openapi/index.js';
 export * from './clock.js';
 export * from './control.js';
 export * from './fixture.js';

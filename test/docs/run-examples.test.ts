@@ -19,6 +19,9 @@ const runFiles = [
   'src/operations/temp-strong-password.ts',
   'src/operations/ticket.ts',
   'src/operations/puk.ts',
+  'src/openapi/answers.ts',
+  'src/openapi/document.ts',
+  'src/openapi/json-schema.ts',
 ];
 
 /** Whether an expression is a plain literal value (what an answer comment may state). */
@@ -95,6 +98,8 @@ const instrument = (snippet: Snippet): { code: string; answers: number } => {
   }
   const entry = path.join(repoRoot, 'src/index.ts');
   instrumented = instrumented.replace(/from 'credential-lifecycle'/g, `from '${entry}'`);
+  const mock = path.join(repoRoot, 'src/web/index.ts');
+  instrumented = instrumented.replace(/from 'credential-lifecycle\/mock'/g, `from '${mock}'`);
   return { code: `${instrumented}\nexport {};\n`, answers: edits.length };
 };
 

@@ -4,6 +4,8 @@
  * this file is a ts block of the guide (guide.test.ts checks that they stay
  * the same), so the guide's examples run as tests.
  */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import {
   coverageReportJson,
@@ -14,7 +16,11 @@ import {
   runConformance,
   type SystemUnderTest,
 } from '../../src/testing/index.js';
+import { openApiDocument } from '../../src/web/index.js';
 import { deleteAnswers200 } from './support.js';
+
+// ajv-formats is CommonJS; under NodeNext its default import is typed as the module.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 describe('docs/testing-guide.md', () => {
   it('coverage', async () => {
@@ -116,6 +122,31 @@ describe('docs/testing-guide.md', () => {
       ok: false,
       cause: 'ECONNREFUSED 127.0.0.1:1 (connection refused)',
     });
+    // #endregion
+  });
+
+  it('OpenAPI', async () => {
+    // #region openapi
+    const document = openApiDocument(); // also GET /__mock/openapi.json, or the package's openapi.json
+    const ajv = addFormats(new Ajv2020({ strictSchema: false })); // JSON Schema 2020-12, as OpenAPI 3.1
+    ajv.addSchema(document, 'openapi');
+    const schema = (name: string) => ajv.compile({ $ref: `openapi#/components/schemas/${name}` });
+
+    // What your client sends…
+    const patch = schema('PatchPukRequest');
+    expect(patch({ stateName: 'disabled', version: 3 })).toBe(true);
+    expect(patch({ stateName: 'locked' })).toBe(false); // not a state
+
+    // …and what it must handle: answers are closed, so a field your client does not expect fails.
+    const system = inProcessSystem();
+    await system.control?.putUser('c1', 'u1');
+    const created = await system.send({
+      method: 'POST',
+      path: '/nevisidm/api/core/v1/c1/users/u1/puk',
+      body: {},
+    });
+    expect(schema('PukCredential')(created.body)).toBe(true);
+    expect(schema('PukCredential')({ ...(created.body as object), colour: 'red' })).toBe(false);
     // #endregion
   });
 });

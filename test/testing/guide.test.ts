@@ -43,6 +43,7 @@ describe('docs/testing-guide.md', () => {
       ...guide.matchAll(/<!-- guide-runner\.test\.ts#([\w-]+) -->\n```ts\n([\s\S]*?)```/g),
     ];
     expect(marked.map((m) => m[1])).toEqual([
+      'openapi',
       'coverage',
       'failures',
       'parallel',

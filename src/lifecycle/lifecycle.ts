@@ -373,9 +373,14 @@ export const applyEvent = (
  * temporary lock is due to end).
  *
  * @example
- * import { allowedEvents, type Lifecycle } from 'credential-lifecycle';
- * declare const l: Lifecycle;
- * allowedEvents(l, Date.UTC(2026, 0, 1)).includes('login.failed');
+ * import { allowedEvents, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const rules = lifecycleRulesOf(defaultPolicy('PwdPolicy'));
+ * const created = createLifecycle({ kind: 'password', rules, at: 0 });
+ * if (E.isRight(created)) {
+ *   allowedEvents(created.right, 1_000);
+ *   // ['login.succeeded', 'login.failed', 'admin.reset', 'user.changedPassword', 'admin.update', 'credential.deleted']
+ * }
  */
 export const allowedEvents = (lifecycle: Lifecycle, at: Instant): readonly LifecycleEventType[] =>
   lifecycleEventTypes.filter((type) => {
@@ -404,10 +409,14 @@ export const tmpLockEnded = (lifecycle: Lifecycle, at: Instant): boolean =>
  * with the reason). A temporary lock that has ended by `at` counts as ended.
  *
  * @example
- * import { canLogin, type Lifecycle } from 'credential-lifecycle';
+ * import { applyEvent, canLogin, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
  * import { either as E } from 'fp-ts';
- * declare const l: Lifecycle;
- * E.isRight(canLogin(l, Date.UTC(2026, 0, 1)));
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   canLogin(created.right, 1_000); // right(undefined)
+ *   const disabled = applyEvent(created.right, { type: 'admin.update', at: 1_000, stateName: 'disabled' });
+ *   if (E.isRight(disabled)) canLogin(disabled.right.lifecycle, 2_000); // left({ _tag: 'Disabled' })
+ * }
  */
 export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, void> => {
   const { context } = lifecycle;

@@ -342,13 +342,21 @@ const adminFields = (c: Ctx, e: Ev) =>
  * and actions are pure functions of `context` and `event`.
  *
  * @example
- * import { lifecycleSetup } from 'credential-lifecycle';
- * // A variant machine that reuses the guards and actions:
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf, lifecycleSetup } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * import { createActor } from 'xstate';
+ * // A variant machine that reuses the guards and actions: failures only count.
  * const variant = lifecycleSetup.createMachine({
  *   context: ({ input }) => input,
  *   initial: 'active',
  *   states: { active: { on: { 'login.failed': { guard: 'withinValidity', actions: 'recordFailure' } } } },
  * });
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const actor = createActor(variant, { input: created.right.context }).start();
+ *   actor.send({ type: 'login.failed', at: 1_000 });
+ *   actor.getSnapshot().context.failedLoginCount; // 1
+ * }
  */
 export const lifecycleSetup = setup({
   types: {

@@ -35,9 +35,23 @@ export interface Evolved {
  * credential itself.
  *
  * @example
- * import { evolve, type StoredCredential } from 'credential-lifecycle';
- * declare const ticket: StoredCredential;
- * evolve(ticket, { type: 'admin.unlock', at: Date.UTC(2026, 0, 1) }, 'ops');
+ * import { createPuk, defaultPolicyBook, evolve, seededRandom, superAdmin } from 'credential-lifecycle';
+ * const created = createPuk({
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * });
+ * const puk = created._tag === 'Right' ? created.right.user.credentials.puk : undefined;
+ * if (puk !== undefined) {
+ *   const failed = evolve(puk, { type: 'login.failed', at: 1_000 }, 'ops');
+ *   failed._tag === 'Right' && failed.right.credential?.lifecycle.context.failedLoginCount; // 1
+ *   failed._tag === 'Right' && failed.right.credential?.modifiedBy; // 'ops'
+ *   evolve(puk, { type: 'admin.unlock', at: 1_000 });
+ *   // left({ _tag: 'NotAllowedInState', state: 'active', event: 'admin.unlock' })
+ * }
  */
 export const evolve = (
   credential: StoredCredential,

@@ -756,8 +756,21 @@ const loginAnswerBody = (status: LoginStatusCode, outcome: Outcome): JsonObject 
  * otherwise. Create is 201 with `Location`, reset 200.
  *
  * @example
- * import { resourceIssuedAnswer } from 'credential-lifecycle';
- * const answerOf = resourceIssuedAnswer; // used by the Ticket and PUK kinds
+ * import { Redacted, defaultPolicy, resourceIssuedAnswer } from 'credential-lifecycle';
+ * const issued = {
+ *   action: 'create' as const,
+ *   resource: (value: string | undefined) => ({ type: 'PUK', puk: value ?? null }),
+ *   hash: '{SSHA256}c2FsdGVkLWRpZ2VzdA==',
+ *   location: '/nevisidm/api/core/v1/c1/users/u1/puk',
+ *   policy: defaultPolicy('PUKPolicy'),
+ * };
+ * // The policy exposes the plaintext: the answer carries it in `puk` (not shown here).
+ * const created = resourceIssuedAnswer({ ...issued, secret: { secret: Redacted.make('8hG2kq'), shown: Redacted.make('8hG2kq') } });
+ * created.status; // 201
+ * created.headers; // { location: '/nevisidm/api/core/v1/c1/users/u1/puk', 'content-type': 'application/json' }
+ * // It does not: the answer carries the hash.
+ * resourceIssuedAnswer({ ...issued, action: 'reset', secret: { secret: Redacted.make('8hG2kq'), shown: undefined } }).body;
+ * // { type: 'PUK', puk: '{SSHA256}c2FsdGVkLWRpZ2VzdA==' }
  */
 export const resourceIssuedAnswer = <K extends CredentialKind>(issued: Issued<K>): HttpAnswer => {
   const { shown } = issued.secret;

@@ -181,7 +181,7 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
    * import { seededRandom } from 'credential-lifecycle';
    * import { MockCore } from 'credential-lifecycle/server';
    * const random = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).random();
- * Array.from(random.getRandomValues(new Uint8Array(4))); // [74, 28, 61, 47]
+   * Array.from(random.getRandomValues(new Uint8Array(4))); // [74, 28, 61, 47]
    */
   readonly random = (): RandomSource => this.#random;
 
@@ -211,10 +211,10 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
    * import { seededRandom } from 'credential-lifecycle';
    * import { MockCore } from 'credential-lifecycle/server';
    * const mock = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) });
- * await mock.store.changeClock({ advance: 5_000 });
- * await mock.readClock(); // { now: 5000, frozen: true }
- * await mock.reset();
- * await mock.readClock(); // { now: 0, frozen: true }
+   * await mock.store.changeClock({ advance: 5_000 });
+   * await mock.readClock(); // { now: 5000, frozen: true }
+   * await mock.reset();
+   * await mock.readClock(); // { now: 0, frozen: true }
    */
   readonly reset = async (): Promise<void> => {
     await this.store.clear();

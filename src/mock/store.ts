@@ -76,8 +76,8 @@ export class MemoryMockStore extends MemoryStore implements MockStore {
    * @example
    * import { MemoryMockStore } from 'credential-lifecycle/server';
    * const store = new MemoryMockStore();
- * store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
- * store.tokenOwner('t-1'); // { clientExtId: 'demo', userExtId: 'alice' }
+   * store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * store.tokenOwner('t-1'); // { clientExtId: 'demo', userExtId: 'alice' }
    */
   putToken(token: string, owner: TokenOwner): void {
     this.#tokens.set(token, owner);
@@ -123,11 +123,11 @@ export class MemoryMockStore extends MemoryStore implements MockStore {
    * @example
    * import { MemoryMockStore } from 'credential-lifecycle/server';
    * const store = new MemoryMockStore();
- * store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
- * store.changeClock({ advance: 1_000 });
- * store.clear();
- * store.tokenOwner('t-1'); // undefined
- * store.clock(); // { offset: 0 }
+   * store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * store.changeClock({ advance: 1_000 });
+   * store.clear();
+   * store.tokenOwner('t-1'); // undefined
+   * store.clock(); // { offset: 0 }
    */
   override clear(): void {
     super.clear();

@@ -95,8 +95,8 @@ export class MemoryStore implements Directory, CredentialRepository {
    * @example
    * import { MemoryStore } from 'credential-lifecycle';
    * const store = new MemoryStore();
- * store.putUser({ clientExtId: 'demo', userExtId: 'bob', loginId: 'bob', credentials: {} });
- * store.listUsers('demo').map((u) => u.userExtId); // ['bob']
+   * store.putUser({ clientExtId: 'demo', userExtId: 'bob', loginId: 'bob', credentials: {} });
+   * store.listUsers('demo').map((u) => u.userExtId); // ['bob']
    */
   putUser(user: UserRecord): void {
     this.#client(user.clientExtId).users.set(user.userExtId, {
@@ -159,8 +159,8 @@ export class MemoryStore implements Directory, CredentialRepository {
    * @example
    * import { MemoryStore, defaultPolicy } from 'credential-lifecycle';
    * const store = new MemoryStore();
- * store.putPolicy('demo', defaultPolicy('PUKPolicy', 'strict-puk'), true);
- * store.policies('demo').defaults.PUKPolicy; // 'strict-puk'
+   * store.putPolicy('demo', defaultPolicy('PUKPolicy', 'strict-puk'), true);
+   * store.policies('demo').defaults.PUKPolicy; // 'strict-puk'
    */
   putPolicy(clientExtId: string, policy: Policy, isDefault: boolean): void {
     const client = this.#client(clientExtId);
@@ -184,11 +184,11 @@ export class MemoryStore implements Directory, CredentialRepository {
    * @example
    * import { MemoryStore } from 'credential-lifecycle';
    * const store = new MemoryStore();
- * store.putUser({ clientExtId: 'demo', userExtId: 'bob', credentials: {} });
- * store.clear();
- * store.listUsers('demo'); // []
- * store.putUser({ clientExtId: 'demo', userExtId: 'bob', credentials: {} });
- * store.load('demo', 'bob').stored?.revision; // 2
+   * store.putUser({ clientExtId: 'demo', userExtId: 'bob', credentials: {} });
+   * store.clear();
+   * store.listUsers('demo'); // []
+   * store.putUser({ clientExtId: 'demo', userExtId: 'bob', credentials: {} });
+   * store.load('demo', 'bob').stored?.revision; // 2
    */
   clear(): void {
     this.#clients.clear();

@@ -136,6 +136,14 @@ describe('examples state what the call answers', () => {
     expect(missing, 'examples whose call has no stated answer (`f(x); // answer`)').toEqual([]);
   });
 
+  it.each(withExamples)('%s: examples of values build what they call on (no `declare`)', (file) => {
+    const placeholders = exampleTargetsOf(file)
+      .filter(({ key, target }) => target?.typeOnly !== true && !(key in withoutAnswer))
+      .filter(({ snippet }) => /^\s*declare\s/m.test(snippet.code))
+      .map(({ snippet, key }) => `${snippet.file}:${snippet.line} (${key})`);
+    expect(placeholders, 'an answer about a declared value is a guess, not a run').toEqual([]);
+  });
+
   it('lists only exceptions that are still examples without an answer', () => {
     const stale = Object.keys(withoutAnswer).filter((key) => {
       const file = key.slice(0, key.indexOf('#'));

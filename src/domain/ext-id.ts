@@ -14,7 +14,7 @@ const EXT_ID = /^[A-Za-z0-9\-@./_:()\\{}[\]=!~+]+$/;
  *
  * @example
  * import { extIdExpectation } from 'credential-lifecycle';
- * extIdExpectation; // 'a non-empty external ID of letters, digits and -@./_:()\{}[]=!~+'
+ * extIdExpectation; // 'a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+'
  */
 export const extIdExpectation = 'a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+';
 

@@ -30,9 +30,13 @@ import { type LifecycleRules, resetLimitAllows, validityFrom } from './rules.js'
  * `JSON.stringify` / `JSON.parse` unchanged (see `LifecycleValue`).
  *
  * @example
- * import { createLifecycle, type Lifecycle } from 'credential-lifecycle';
- * declare const l: Lifecycle;
- * const restored: Lifecycle = JSON.parse(JSON.stringify(l));
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf, type Lifecycle } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const restored: Lifecycle = JSON.parse(JSON.stringify(created.right));
+ *   restored.state; // 'active'
+ * }
  */
 export type Lifecycle = {
   /** The stored state, or `deleted`. */
@@ -139,9 +143,8 @@ export type Outcome = {
  * and PUK).
  *
  * @example
- * import type { CreateLifecycle, LifecycleRules } from 'credential-lifecycle';
- * declare const rules: LifecycleRules;
- * const request: CreateLifecycle = { kind: 'ticket', rules, at: 0 };
+ * import { type CreateLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * const request: CreateLifecycle = { kind: 'ticket', rules: lifecycleRulesOf(defaultPolicy('TicketPolicy')), at: 0 };
  */
 export type CreateLifecycle = {
   readonly kind: CredentialKind;

@@ -80,9 +80,12 @@ export const problemOfRefusal = (refusal: Refusal): CredentialProblem | undefine
  * holds one (such as a stored credential).
  *
  * @example
- * import type { CredentialLike, Lifecycle } from 'credential-lifecycle';
- * declare const lifecycle: Lifecycle;
- * const stored: CredentialLike = { lifecycle };
+ * import { type CredentialLike, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const stored: CredentialLike = { lifecycle: created.right };
+ * }
  */
 export type CredentialLike = Lifecycle | { readonly lifecycle: Lifecycle };
 

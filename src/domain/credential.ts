@@ -78,6 +78,8 @@ export type AdminOnlyField = (typeof adminOnlyFields)[number];
  *   failedLoginCount: 0,
  *   resetCount: 0,
  * });
+ * // right({ created: 1777898096000, lastModified: 1777898096000, version: 0, extId: 'pw-1', …,
+ * //   stateName: 'initial', type: 'Password', successfulLoginCount: 0, failedLoginCount: 0, resetCount: 0 })
  */
 export const PasswordCredential = t.exact(
   t.intersection([
@@ -147,7 +149,8 @@ export type TempStrongPasswordCredential = t.TypeOf<typeof TempStrongPasswordCre
  *   extId: 't-1', userExtId: 'u1', stateName: 'active', type: 'Ticket Authorization',
  *   successfulLoginCount: 0, failedLoginCount: 0, resetCount: 0,
  *   identification: 'order-42', context: 'checkout', failureCount: 0, successCount: 0,
- * });
+ * })._tag;
+ * // 'Right' (the dates become instants: created 1777898096000)
  */
 export const TicketCredential = t.exact(
   t.intersection([

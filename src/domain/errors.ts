@@ -184,6 +184,7 @@ export interface ApiError {
  * @example
  * import { apiError } from 'credential-lifecycle';
  * apiError(409, 'errors.pessimisticLockingFailure', 'version 3 is stale, current is 4');
+ * // { status: 409, errors: [{ code: 'errors.pessimisticLockingFailure', message: 'version 3 is stale, current is 4' }] }
  */
 export const apiError = (status: ErrorStatus, code: string, message: string): ApiError => ({
   status,

@@ -24,7 +24,7 @@ const EXT_ID = extIdPattern;
  *
  * @example
  * import { extIdExpectation } from 'credential-lifecycle';
- * extIdExpectation; // 'a non-empty external ID of letters, digits and -@./_:()\{}[]=!~+'
+ * extIdExpectation; // 'a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+'
  */
 export const extIdExpectation = 'a non-empty external ID of letters, digits and -@./_:()\\{}[]=!~+';
 

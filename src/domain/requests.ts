@@ -29,6 +29,7 @@ const patchCommon = {
  * @example
  * import { CreatePasswordRequest, decodeRequestBody } from 'credential-lifecycle';
  * decodeRequestBody(CreatePasswordRequest, { password: 'c0rrect-Horse', stateName: 'active' });
+ * // right({ password: 'c0rrect-Horse', stateName: 'active' })
  */
 export const CreatePasswordRequest = t.exact(
   t.partial({ ...createCommon, password: t.string }),
@@ -74,6 +75,7 @@ export type CreateTempStrongPasswordRequest = t.TypeOf<typeof CreateTempStrongPa
  * @example
  * import { CreateTicketRequest } from 'credential-lifecycle';
  * CreateTicketRequest.decode({ stateName: 'active', identification: 'order-42', context: 'checkout' });
+ * // right({ stateName: 'active', identification: 'order-42', context: 'checkout' })
  */
 export const CreateTicketRequest = t.exact(
   t.partial({ ...createCommon, identification: t.string, context: t.string }),
@@ -114,6 +116,7 @@ export type CreatePukRequest = t.TypeOf<typeof CreatePukRequest>;
  * @example
  * import { PatchPasswordRequest } from 'credential-lifecycle';
  * PatchPasswordRequest.decode({ stateName: 'disabled', modificationComment: 'left the company', version: 3 });
+ * // right({ stateName: 'disabled', modificationComment: 'left the company', version: 3 })
  */
 export const PatchPasswordRequest = t.exact(t.partial(patchCommon), 'PatchPasswordRequest');
 
@@ -157,6 +160,7 @@ export type PatchTempStrongPasswordRequest = t.TypeOf<typeof PatchTempStrongPass
  *   identification: 'order-43',
  *   validity: { from: '2026-05-04T00:00:00Z', to: '2026-05-09T00:00:00Z' },
  * });
+ * // right({ identification: 'order-43', validity: { from: 1777852800000, to: 1778284800000 } })
  */
 export const PatchTicketRequest = t.exact(
   t.partial({ ...patchCommon, identification: t.string, validity: Validity }),
@@ -256,6 +260,7 @@ export type PasswordLoginRequest = t.TypeOf<typeof PasswordLoginRequest>;
  * @example
  * import { TempStrongPasswordLoginRequest } from 'credential-lifecycle';
  * TempStrongPasswordLoginRequest.decode({ tempStrongPassword: 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1' });
+ * // right({ tempStrongPassword: 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1' })
  */
 export const TempStrongPasswordLoginRequest = t.exact(
   t.type({ tempStrongPassword: t.string }),
@@ -312,7 +317,7 @@ export type PukLoginRequest = t.TypeOf<typeof PukLoginRequest>;
  *
  * @example
  * import { createRequestOfKind, decodeRequestBody } from 'credential-lifecycle';
- * decodeRequestBody(createRequestOfKind.ticket, { context: 'checkout' });
+ * decodeRequestBody(createRequestOfKind.ticket, { context: 'checkout' }); // right({ context: 'checkout' })
  */
 export const createRequestOfKind = {
   password: CreatePasswordRequest,
@@ -326,7 +331,7 @@ export const createRequestOfKind = {
  *
  * @example
  * import { patchRequestOfKind } from 'credential-lifecycle';
- * patchRequestOfKind.puk.decode({ version: 1 });
+ * patchRequestOfKind.puk.decode({ version: 1 }); // right({ version: 1 })
  */
 export const patchRequestOfKind = {
   password: PatchPasswordRequest,
@@ -357,7 +362,7 @@ export const loginRequestOfKind = {
  *
  * @example
  * import { ResetPasswordRequest } from 'credential-lifecycle';
- * ResetPasswordRequest.decode({ password: 'N3w!password' });
+ * ResetPasswordRequest.decode({ password: 'N3w!password' }); // right({ password: 'N3w!password' })
  */
 export const ResetPasswordRequest = t.exact(
   t.partial({ password: t.string }),

@@ -12,6 +12,7 @@ import { IsoInstant } from './instant.js';
  * @example
  * import { Validity } from 'credential-lifecycle';
  * Validity.decode({ from: '2026-01-01T00:00:00Z', to: '2036-01-01T00:00:00Z' });
+ * // right({ from: 1767225600000, to: 2082758400000 })
  */
 export const Validity = t.type({ from: IsoInstant, to: IsoInstant }, 'Validity');
 

@@ -30,9 +30,13 @@ import { type LifecycleRules, resetLimitAllows, validityFrom } from './rules.js'
  * `JSON.stringify` / `JSON.parse` unchanged (see `LifecycleValue`).
  *
  * @example
- * import { createLifecycle, type Lifecycle } from 'credential-lifecycle';
- * declare const l: Lifecycle;
- * const restored: Lifecycle = JSON.parse(JSON.stringify(l));
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf, type Lifecycle } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const restored: Lifecycle = JSON.parse(JSON.stringify(created.right));
+ *   restored.state; // 'active'
+ * }
  */
 export type Lifecycle = {
   /** The stored state, or `deleted`. */
@@ -139,9 +143,8 @@ export type Outcome = {
  * and PUK).
  *
  * @example
- * import type { CreateLifecycle, LifecycleRules } from 'credential-lifecycle';
- * declare const rules: LifecycleRules;
- * const request: CreateLifecycle = { kind: 'ticket', rules, at: 0 };
+ * import { type CreateLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * const request: CreateLifecycle = { kind: 'ticket', rules: lifecycleRulesOf(defaultPolicy('TicketPolicy')), at: 0 };
  */
 export type CreateLifecycle = {
   readonly kind: CredentialKind;
@@ -191,10 +194,13 @@ const snapshotOf = (lifecycle: Lifecycle): Snapshot =>
  * creation may not name is refused with `StateNotAllowed`.
  *
  * @example
- * import { createLifecycle, type LifecycleRules } from 'credential-lifecycle';
- * declare const rules: LifecycleRules;
- * createLifecycle({ kind: 'password', rules, at: 0 }); // right({ state: 'initial', … })
- * createLifecycle({ kind: 'password', stateName: 'archived', rules, at: 0 }); // left(StateNotAllowed)
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * const rules = lifecycleRulesOf(defaultPolicy('PwdPolicy'));
+ * const c = createLifecycle({ kind: 'password', rules, at: 0 });
+ * c._tag === 'Right' && [c.right.state, c.right.context.version, c.right.context.stateChangeReason, c.right.context.validity];
+ * // ['initial', 0, 'initialized', { from: 0, to: 315360000000 }]
+ * createLifecycle({ kind: 'password', stateName: 'archived', rules, at: 0 });
+ * // left({ _tag: 'StateNotAllowed', stateName: 'archived' })
  */
 export const createLifecycle = (request: CreateLifecycle): E.Either<Refusal, Lifecycle> => {
   const state = request.stateName ?? defaultCreateState[request.kind];
@@ -329,13 +335,14 @@ const loginStatusOf = (after: Lifecycle, event: LifecycleEvent): LoginStatus | u
  * is refused there, the whole call is refused and the input stays as it was.
  *
  * @example
- * import { applyEvent, createLifecycle, type LifecycleRules } from 'credential-lifecycle';
+ * import { applyEvent, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
  * import { either as E } from 'fp-ts';
- * declare const rules: LifecycleRules;
+ * const rules = lifecycleRulesOf(defaultPolicy('PwdPolicy'));
  * const created = createLifecycle({ kind: 'password', rules, at: 0 });
  * if (E.isRight(created)) {
  *   const r = applyEvent(created.right, { type: 'login.failed', at: 1_000 });
- *   if (E.isRight(r)) r.right.loginStatus; // 2, 3, 4 or 9 by the rules
+ *   if (E.isRight(r)) r.right.loginStatus; // 3 (failed; the next failure locks)
+ *   if (E.isRight(r)) r.right.lifecycle.context.failedLoginCount; // 1
  * }
  */
 export const applyEvent = (
@@ -373,9 +380,14 @@ export const applyEvent = (
  * temporary lock is due to end).
  *
  * @example
- * import { allowedEvents, type Lifecycle } from 'credential-lifecycle';
- * declare const l: Lifecycle;
- * allowedEvents(l, Date.UTC(2026, 0, 1)).includes('login.failed');
+ * import { allowedEvents, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const rules = lifecycleRulesOf(defaultPolicy('PwdPolicy'));
+ * const created = createLifecycle({ kind: 'password', rules, at: 0 });
+ * if (E.isRight(created)) {
+ *   allowedEvents(created.right, 1_000);
+ *   // ['login.succeeded', 'login.failed', 'admin.reset', 'user.changedPassword', 'admin.update', 'credential.deleted']
+ * }
  */
 export const allowedEvents = (lifecycle: Lifecycle, at: Instant): readonly LifecycleEventType[] =>
   lifecycleEventTypes.filter((type) => {
@@ -392,9 +404,17 @@ export const allowedEvents = (lifecycle: Lifecycle, at: Instant): readonly Lifec
  * event at `at` first lifts the lock (its own version step).
  *
  * @example
- * import { tmpLockEnded, type Lifecycle } from 'credential-lifecycle';
- * declare const l: Lifecycle;
- * tmpLockEnded(l, Date.UTC(2026, 0, 1)); // false unless l is tmp-locked until then or earlier
+ * import { applyEvent, createLifecycle, defaultPolicy, lifecycleRulesOf, tmpLockEnded } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * // Two failures at 0 lock the PUK until 60000 (its default policy).
+ * const once = E.isRight(created) ? applyEvent(created.right, { type: 'login.failed', at: 0 }) : created;
+ * const twice = E.isRight(once) ? applyEvent(once.right.lifecycle, { type: 'login.failed', at: 0 }) : once;
+ * if (E.isRight(twice)) {
+ *   twice.right.lifecycle.state; // 'tmp-locked'
+ *   tmpLockEnded(twice.right.lifecycle, 59_999); // false
+ *   tmpLockEnded(twice.right.lifecycle, 60_000); // true
+ * }
  */
 export const tmpLockEnded = (lifecycle: Lifecycle, at: Instant): boolean =>
   lifecycle.state === 'tmp-locked' && lockHasEnded(lifecycle.context, at);
@@ -404,10 +424,14 @@ export const tmpLockEnded = (lifecycle: Lifecycle, at: Instant): boolean =>
  * with the reason). A temporary lock that has ended by `at` counts as ended.
  *
  * @example
- * import { canLogin, type Lifecycle } from 'credential-lifecycle';
+ * import { applyEvent, canLogin, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
  * import { either as E } from 'fp-ts';
- * declare const l: Lifecycle;
- * E.isRight(canLogin(l, Date.UTC(2026, 0, 1)));
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   canLogin(created.right, 1_000); // right(undefined)
+ *   const disabled = applyEvent(created.right, { type: 'admin.update', at: 1_000, stateName: 'disabled' });
+ *   if (E.isRight(disabled)) canLogin(disabled.right.lifecycle, 2_000); // left({ _tag: 'Disabled' })
+ * }
  */
 export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, void> => {
   const { context } = lifecycle;
@@ -428,10 +452,16 @@ export const canLogin = (lifecycle: Lifecycle, at: Instant): E.Either<Refusal, v
  * `validity.from` + the new lifetime (capped as in {@link validityFrom}).
  *
  * @example
- * import { withRules, type Lifecycle, type LifecycleRules } from 'credential-lifecycle';
- * declare const l: Lifecycle;
- * declare const rules: LifecycleRules;
- * withRules(l, { ...rules, maxCredFailureCount: 5 }).context.rules.maxCredFailureCount; // 5
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf, withRules } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const rules = lifecycleRulesOf(defaultPolicy('PUKPolicy'));
+ * const created = createLifecycle({ kind: 'puk', rules, at: 0 });
+ * if (E.isRight(created)) {
+ *   const l = created.right;
+ *   withRules(l, { ...rules, maxCredFailureCount: 5 }).context.rules.maxCredFailureCount; // 5
+ *   withRules(l, { ...rules, credentialLifetime: 86_400_000 }).context.validity; // { from: 0, to: 86400000 }
+ *   withRules(l, { ...rules, maxCredFailureCount: 5 }).context.version; // 0
+ * }
  */
 export const withRules = (lifecycle: Lifecycle, rules: LifecycleRules): Lifecycle => {
   const { context } = lifecycle;

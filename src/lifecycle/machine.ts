@@ -214,10 +214,14 @@ export type PasswordChangeRequirement = {
  * its end do not renew it); -1 means no limit.
  *
  * @example
- * import { passwordChangeRequirement, type LifecycleContext } from 'credential-lifecycle';
- * declare const context: LifecycleContext;
- * passwordChangeRequirement(context, 'active'); // undefined
- * passwordChangeRequirement(context, 'initial'); // { dueBy: … } for a password that must be changed
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf, passwordChangeRequirement } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const rules = { ...lifecycleRulesOf(defaultPolicy('PwdPolicy')), initialPwchangePeriodInitial: 86_400_000 };
+ * const created = createLifecycle({ kind: 'password', rules, at: 0 });
+ * if (E.isRight(created)) {
+ *   passwordChangeRequirement(created.right.context, 'initial'); // { dueBy: 86400000 }
+ *   passwordChangeRequirement(created.right.context, 'active'); // undefined
+ * }
  */
 export const passwordChangeRequirement = (
   context: Pick<LifecycleContext, 'kind' | 'rules' | 'stateEnteredAt'>,
@@ -234,9 +238,15 @@ export const passwordChangeRequirement = (
  * (`at > dueBy`): a login is then refused like an expired one.
  *
  * @example
- * import { passwordChangeOverdue, type LifecycleContext } from 'credential-lifecycle';
- * declare const context: LifecycleContext;
- * passwordChangeOverdue(context, 'active', Date.UTC(2026, 0, 1)); // false
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf, passwordChangeOverdue } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const rules = { ...lifecycleRulesOf(defaultPolicy('PwdPolicy')), initialPwchangePeriodInitial: 86_400_000 };
+ * const created = createLifecycle({ kind: 'password', rules, at: 0 });
+ * if (E.isRight(created)) {
+ *   passwordChangeOverdue(created.right.context, 'initial', 86_400_000); // false
+ *   passwordChangeOverdue(created.right.context, 'initial', 86_400_001); // true
+ *   passwordChangeOverdue(created.right.context, 'active', 86_400_001); // false
+ * }
  */
 export const passwordChangeOverdue = (
   context: Pick<LifecycleContext, 'kind' | 'rules' | 'stateEnteredAt'>,
@@ -342,13 +352,21 @@ const adminFields = (c: Ctx, e: Ev) =>
  * and actions are pure functions of `context` and `event`.
  *
  * @example
- * import { lifecycleSetup } from 'credential-lifecycle';
- * // A variant machine that reuses the guards and actions:
+ * import { createLifecycle, defaultPolicy, lifecycleRulesOf, lifecycleSetup } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * import { createActor } from 'xstate';
+ * // A variant machine that reuses the guards and actions: failures only count.
  * const variant = lifecycleSetup.createMachine({
  *   context: ({ input }) => input,
  *   initial: 'active',
  *   states: { active: { on: { 'login.failed': { guard: 'withinValidity', actions: 'recordFailure' } } } },
  * });
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const actor = createActor(variant, { input: created.right.context }).start();
+ *   actor.send({ type: 'login.failed', at: 1_000 });
+ *   actor.getSnapshot().context.failedLoginCount; // 1
+ * }
  */
 export const lifecycleSetup = setup({
   types: {
@@ -609,12 +627,16 @@ const tmpCommon = commonTransitions('tmp-locked');
  * refusal.
  *
  * @example
- * import { lifecycleMachine } from 'credential-lifecycle';
+ * import { createLifecycle, defaultPolicy, lifecycleMachine, lifecycleRulesOf } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
  * import { transition } from 'xstate';
- * declare const context: import('credential-lifecycle').LifecycleContext;
- * const snapshot = lifecycleMachine.resolveState({ value: 'active', context });
- * const [next] = transition(lifecycleMachine, snapshot, { type: 'login.failed', at: 1 });
- * next.context.failedLoginCount; // context.failedLoginCount + 1 (within validity)
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const snapshot = lifecycleMachine.resolveState({ value: 'active', context: created.right.context });
+ *   const [next] = transition(lifecycleMachine, snapshot, { type: 'login.failed', at: 1 });
+ *   next.value; // 'active'
+ *   next.context.failedLoginCount; // 1
+ * }
  */
 export const lifecycleMachine = lifecycleSetup.createMachine({
   id: 'credential',

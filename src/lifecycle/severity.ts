@@ -80,9 +80,12 @@ export const problemOfRefusal = (refusal: Refusal): CredentialProblem | undefine
  * holds one (such as a stored credential).
  *
  * @example
- * import type { CredentialLike, Lifecycle } from 'credential-lifecycle';
- * declare const lifecycle: Lifecycle;
- * const stored: CredentialLike = { lifecycle };
+ * import { type CredentialLike, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const stored: CredentialLike = { lifecycle: created.right };
+ * }
  */
 export type CredentialLike = Lifecycle | { readonly lifecycle: Lifecycle };
 
@@ -96,9 +99,15 @@ const lifecycleOf = (credential: CredentialLike): Lifecycle =>
  * ended).
  *
  * @example
- * import { credentialProblem, type Lifecycle } from 'credential-lifecycle';
- * declare const failLockedAndExpired: Lifecycle;
- * credentialProblem(failLockedAndExpired, Date.UTC(2040, 0, 1)); // 'expired'
+ * import { applyEvent, createLifecycle, credentialProblem, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   credentialProblem(created.right, 1_000); // undefined
+ *   credentialProblem(created.right, Date.UTC(2040, 0, 1)); // 'expired'
+ *   const disabled = applyEvent(created.right, { type: 'admin.update', at: 1_000, stateName: 'disabled' });
+ *   if (E.isRight(disabled)) credentialProblem(disabled.right.lifecycle, 2_000); // 'disabled'
+ * }
  */
 export const credentialProblem = (
   credential: CredentialLike,
@@ -115,10 +124,14 @@ const isIterable = (u: object): u is Iterable<CredentialLike> => Symbol.iterator
  * when none has one. Takes a list, or a record by kind as a user holds them.
  *
  * @example
- * import { userCredentialStatus, type Lifecycle } from 'credential-lifecycle';
- * declare const disabledPassword: Lifecycle;
- * declare const tmpLockedPuk: Lifecycle;
- * userCredentialStatus([disabledPassword, tmpLockedPuk], Date.UTC(2026, 0, 1)); // 'disabled'
+ * import { applyEvent, createLifecycle, defaultPolicy, lifecycleRulesOf, userCredentialStatus } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'puk', rules: lifecycleRulesOf(defaultPolicy('PUKPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const disabled = applyEvent(created.right, { type: 'admin.update', at: 1_000, stateName: 'disabled' });
+ *   if (E.isRight(disabled)) userCredentialStatus([created.right, disabled.right.lifecycle], 2_000); // 'disabled'
+ *   userCredentialStatus({ puk: { lifecycle: created.right } }, 2_000); // undefined
+ * }
  * userCredentialStatus({}, Date.UTC(2026, 0, 1)); // undefined
  */
 export const userCredentialStatus = (

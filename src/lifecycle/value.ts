@@ -94,10 +94,14 @@ const consistent = (l: t.TypeOf<typeof shape>): boolean => {
  * `tmp-locked`. Encoding is the identity (the value is already JSON data).
  *
  * @example
- * import { LifecycleValue, type Lifecycle } from 'credential-lifecycle';
- * declare const l: Lifecycle;
- * LifecycleValue.decode(JSON.parse(JSON.stringify(l))); // right(l)
- * LifecycleValue.decode({ state: 'active' }); // left([...])
+ * import { LifecycleValue, createLifecycle, defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
+ * import { either as E } from 'fp-ts';
+ * const created = createLifecycle({ kind: 'ticket', rules: lifecycleRulesOf(defaultPolicy('TicketPolicy')), at: 0 });
+ * if (E.isRight(created)) {
+ *   const back = LifecycleValue.decode(JSON.parse(JSON.stringify(created.right)));
+ *   E.isRight(back) && JSON.stringify(back.right) === JSON.stringify(created.right); // true
+ * }
+ * E.isLeft(LifecycleValue.decode({ state: 'active' })); // true (no context)
  */
 export const LifecycleValue: t.Type<Lifecycle, Lifecycle, unknown> = new t.Type<
   Lifecycle,

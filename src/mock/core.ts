@@ -221,7 +221,9 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
    * @example
    * import { seededRandom } from 'credential-lifecycle';
    * import { MockCore, noFaultRules } from 'credential-lifecycle/mock';
-   * new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).setFaultRules(noFaultRules);
+   * const core = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) });
+   * core.setFaultRules(noFaultRules);
+   * core.faultRules().rules; // []
    */
   readonly setFaultRules = (rules: FaultRules): void => {
     this.#faultRules = rules;
@@ -233,7 +235,8 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
    * @example
    * import { seededRandom } from 'credential-lifecycle';
    * import { MockCore } from 'credential-lifecycle/server';
-   * new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).random();
+   * const random = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).random();
+   * Array.from(random.getRandomValues(new Uint8Array(4))); // [74, 28, 61, 47]
    */
   readonly random = (): RandomSource => this.#random;
 
@@ -262,7 +265,11 @@ export class MockCore<S extends MockStore = MockStore> implements MockState<S> {
    * @example
    * import { seededRandom } from 'credential-lifecycle';
    * import { MockCore } from 'credential-lifecycle/server';
-   * await new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) }).reset();
+   * const mock = new MockCore({ clock: { frozenAt: 0 }, random: () => seededRandom(1) });
+   * await mock.store.changeClock({ advance: 5_000 });
+   * await mock.readClock(); // { now: 5000, frozen: true }
+   * await mock.reset();
+   * await mock.readClock(); // { now: 0, frozen: true }
    */
   readonly reset = async (): Promise<void> => {
     await this.store.clear();

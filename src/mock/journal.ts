@@ -214,7 +214,11 @@ export class RequestJournal {
    *
    * @example
    * import { RequestJournal } from 'credential-lifecycle/mock';
-   * new RequestJournal().record({ at: 0, method: 'GET', path: '/x', query: '', caller: 'admin', status: 404, body: undefined });
+   * const journal = new RequestJournal(1);
+   * journal.record({ at: 0, method: 'GET', path: '/x', query: '', caller: 'admin', status: 404, body: undefined });
+   * journal.record({ at: 1, method: 'GET', path: '/y', query: '', caller: 'admin', status: 404, body: undefined });
+   * journal.read().entries.map((e) => `${e.seq} ${e.path}`); // ['2 /y']
+   * journal.read().dropped; // 1
    */
   record(entry: Omit<JournalEntry, 'seq'>): void {
     const numbered = { seq: ++this.#seq, ...entry };
@@ -250,7 +254,10 @@ export class RequestJournal {
    *
    * @example
    * import { RequestJournal } from 'credential-lifecycle/mock';
-   * new RequestJournal().clear();
+   * const journal = new RequestJournal();
+   * journal.record({ at: 0, method: 'GET', path: '/x', query: '', caller: 'admin', status: 404, body: undefined });
+   * journal.clear();
+   * journal.read(); // { entries: [], limit: 1000, dropped: 0 }
    */
   clear(): void {
     this.#ring = [];

@@ -110,7 +110,9 @@ export class MemoryMockStore extends MemoryStore implements MockStore {
    *
    * @example
    * import { MemoryMockStore } from 'credential-lifecycle/server';
-   * new MemoryMockStore().putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * const store = new MemoryMockStore();
+   * store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * store.tokenOwner('t-1'); // { clientExtId: 'demo', userExtId: 'alice' }
    */
   putToken(token: string, owner: TokenOwner): void {
     this.#tokens.set(token, owner);
@@ -193,7 +195,12 @@ export class MemoryMockStore extends MemoryStore implements MockStore {
    *
    * @example
    * import { MemoryMockStore } from 'credential-lifecycle/server';
-   * new MemoryMockStore().clear();
+   * const store = new MemoryMockStore();
+   * store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * store.changeClock({ advance: 1_000 });
+   * store.clear();
+   * store.tokenOwner('t-1'); // undefined
+   * store.clock(); // { offset: 0 }
    */
   override clear(): void {
     super.clear();

@@ -35,9 +35,23 @@ export interface Evolved {
  * credential itself.
  *
  * @example
- * import { evolve, type StoredCredential } from 'credential-lifecycle';
- * declare const ticket: StoredCredential;
- * evolve(ticket, { type: 'admin.unlock', at: Date.UTC(2026, 0, 1) }, 'ops');
+ * import { createPuk, defaultPolicyBook, evolve, seededRandom, superAdmin } from 'credential-lifecycle';
+ * const created = createPuk({
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * });
+ * const puk = created._tag === 'Right' ? created.right.user.credentials.puk : undefined;
+ * if (puk !== undefined) {
+ *   const failed = evolve(puk, { type: 'login.failed', at: 1_000 }, 'ops');
+ *   failed._tag === 'Right' && failed.right.credential?.lifecycle.context.failedLoginCount; // 1
+ *   failed._tag === 'Right' && failed.right.credential?.modifiedBy; // 'ops'
+ *   evolve(puk, { type: 'admin.unlock', at: 1_000 });
+ *   // left({ _tag: 'NotAllowedInState', state: 'active', event: 'admin.unlock' })
+ * }
  */
 export const evolve = (
   credential: StoredCredential,
@@ -60,10 +74,28 @@ export const evolve = (
  * of its own, with its own version).
  *
  * @example
- * import { settle, type LifecycleRules, type StoredCredential } from 'credential-lifecycle';
- * declare const password: StoredCredential;
- * declare const rules: LifecycleRules;
- * settle(password, rules, Date.UTC(2026, 0, 1)).lifecycle.state; // never 'tmp-locked' past its end
+ * import {
+ *   createPuk, defaultPolicy, defaultPolicyBook, evolve, lifecycleRulesOf, seededRandom, settle, superAdmin,
+ * } from 'credential-lifecycle';
+ * const created = createPuk({
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * });
+ * // Two failures at 0 lock the PUK until 60000 (its default policy).
+ * const puk = created._tag === 'Right' ? created.right.user.credentials.puk : undefined;
+ * const once = puk && evolve(puk, { type: 'login.failed', at: 0 });
+ * const twice = once?._tag === 'Right' && once.right.credential ? evolve(once.right.credential, { type: 'login.failed', at: 0 }) : undefined;
+ * const locked = twice?._tag === 'Right' ? twice.right.credential : undefined;
+ * if (locked !== undefined) {
+ *   const rules = lifecycleRulesOf(defaultPolicy('PUKPolicy'));
+ *   settle(locked, rules, 30_000).lifecycle.state; // 'tmp-locked'
+ *   settle(locked, rules, 60_000).lifecycle.state; // 'active'
+ *   settle(locked, rules, 60_000).lifecycle.context.version; // 3 (the lift is a version step of its own)
+ * }
  */
 export const settle = (
   credential: StoredCredential,

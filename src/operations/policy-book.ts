@@ -85,7 +85,8 @@ const isOfKind = <K extends CredentialKind>(policy: Policy, kind: K): policy is 
  * @example
  * import { defaultPolicyBook, resolvePolicy } from 'credential-lifecycle';
  * resolvePolicy(defaultPolicyBook(), 'puk', undefined); // right(the default PUK policy)
- * resolvePolicy(defaultPolicyBook(), 'puk', 'default-ticket'); // left(422)
+ * resolvePolicy(defaultPolicyBook(), 'puk', 'default-ticket');
+ * // left({ status: 422, errors: [{ code: 'errors.invalidValue', message: '$.policyExtId: policy default-ticket is a TicketPolicy, not a PUKPolicy' }] })
  */
 export const resolvePolicy = <K extends CredentialKind>(
   book: PolicyBook,

@@ -31,9 +31,25 @@ const putInstant = (fields: Fields, key: string, value: Instant | null): void =>
  * answer decodes with the codec of its kind, so the two cannot drift.
  *
  * @example
- * import { resourceOf, type StoredCredential } from 'credential-lifecycle';
- * declare const puk: StoredCredential;
- * resourceOf(puk, 'u1', puk.secretHash, { name: 'ops', selfAdmin: false });
+ * import { createPuk, defaultPolicyBook, resourceOf, seededRandom, superAdmin } from 'credential-lifecycle';
+ * const created = createPuk({
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { extId: 'puk-1' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: Date.UTC(2026, 0, 1), random: seededRandom(1) },
+ * });
+ * const puk = created._tag === 'Right' ? created.right.user.credentials.puk : undefined;
+ * if (puk !== undefined) {
+ *   resourceOf(puk, 'u1', puk.secretHash, { name: 'ops', selfAdmin: false });
+ *   // { created: '2026-01-01T00:00:00Z', lastModified: '2026-01-01T00:00:00Z', version: 0, extId: 'puk-1',
+ *   //   userExtId: 'u1', policyExtId: 'default-puk', stateName: 'active', stateChangeReason: 'initialized',
+ *   //   successfulLoginCount: 0, failedLoginCount: 0, type: 'PUK',
+ *   //   validity: { from: '2026-01-01T00:00:00Z', to: '2035-12-30T00:00:00Z' }, resetCount: 0,
+ *   //   createdBy: 'ops', modifiedBy: 'ops', lastChangeDate: '2026-01-01T00:00:00Z', puk: '{SSHA256}…' }
+ *   'createdBy' in resourceOf(puk, 'u1', undefined, { name: 'u1', selfAdmin: true }); // false
+ * }
  */
 export const resourceOf = (
   credential: StoredCredential,

@@ -94,7 +94,9 @@ export class MemoryStore implements Directory, CredentialRepository {
    *
    * @example
    * import { MemoryStore } from 'credential-lifecycle';
-   * new MemoryStore().putUser({ clientExtId: 'demo', userExtId: 'bob', loginId: 'bob', credentials: {} });
+   * const store = new MemoryStore();
+   * store.putUser({ clientExtId: 'demo', userExtId: 'bob', loginId: 'bob', credentials: {} });
+   * store.listUsers('demo').map((u) => u.userExtId); // ['bob']
    */
   putUser(user: UserRecord): void {
     this.#client(user.clientExtId).users.set(user.userExtId, {
@@ -156,7 +158,9 @@ export class MemoryStore implements Directory, CredentialRepository {
    *
    * @example
    * import { MemoryStore, defaultPolicy } from 'credential-lifecycle';
-   * new MemoryStore().putPolicy('demo', defaultPolicy('PUKPolicy', 'strict-puk'), true);
+   * const store = new MemoryStore();
+   * store.putPolicy('demo', defaultPolicy('PUKPolicy', 'strict-puk'), true);
+   * store.policies('demo').defaults.PUKPolicy; // 'strict-puk'
    */
   putPolicy(clientExtId: string, policy: Policy, isDefault: boolean): void {
     const client = this.#client(clientExtId);
@@ -194,7 +198,9 @@ export class MemoryStore implements Directory, CredentialRepository {
    *
    * @example
    * import { defaultPolicyBook, MemoryStore } from 'credential-lifecycle';
-   * new MemoryStore().putPolicyBook('demo', defaultPolicyBook());
+   * const store = new MemoryStore();
+   * store.putPolicyBook('demo', defaultPolicyBook());
+   * store.clientExtIds(); // ['demo']
    */
   putPolicyBook(clientExtId: string, book: PolicyBook): void {
     this.#client(clientExtId).policies = book;
@@ -205,7 +211,12 @@ export class MemoryStore implements Directory, CredentialRepository {
    *
    * @example
    * import { MemoryStore } from 'credential-lifecycle';
-   * new MemoryStore().clear();
+   * const store = new MemoryStore();
+   * store.putUser({ clientExtId: 'demo', userExtId: 'bob', credentials: {} });
+   * store.clear();
+   * store.listUsers('demo'); // []
+   * store.putUser({ clientExtId: 'demo', userExtId: 'bob', credentials: {} });
+   * store.load('demo', 'bob').stored?.revision; // 2
    */
   clear(): void {
     this.#clients.clear();

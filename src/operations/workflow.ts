@@ -260,8 +260,20 @@ const changeStateForbidden = (input: OperationInput, body: CreateFields): boolea
  * be named; 403 for a named state without `AccessControl.CredentialChangeState`.
  *
  * @example
- * import { createOperation, pukBehaviour } from 'credential-lifecycle';
+ * import { createOperation, defaultPolicyBook, pukBehaviour, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
  * const createPuk = createOperation(pukBehaviour);
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * created._tag === 'Right' && created.right.answer.status; // 201
+ * const again = created._tag === 'Right' ? createPuk({ ...input, user: created.right.user }) : created;
+ * again._tag === 'Left' && again.left.status; // 422
  */
 export const createOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
@@ -334,8 +346,27 @@ export const createOperation =
  * hash. A temporary lock that has ended is lifted first (and stored).
  *
  * @example
- * import { getOperation, tempStrongPasswordBehaviour } from 'credential-lifecycle';
+ * import {
+ *   createTempStrongPassword, defaultPolicyBook, getOperation, seededRandom, superAdmin,
+ *   tempStrongPasswordBehaviour, type OperationInput,
+ * } from 'credential-lifecycle';
  * const getTsp = getOperation(tempStrongPasswordBehaviour);
+ * const input: OperationInput = {
+ *   route: { kind: 'tempStrongPassword', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * };
+ * const get = { ...input, route: { ...input.route, action: 'get' as const }, body: undefined };
+ * const none = getTsp(get);
+ * none._tag === 'Left' && none.left.status; // 404
+ * const created = createTempStrongPassword(input);
+ * if (created._tag === 'Right') {
+ *   const got = getTsp({ ...get, user: created.right.user });
+ *   got._tag === 'Right' && got.right.answer.status; // 200
+ * }
  */
 export const getOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
@@ -361,8 +392,30 @@ export const getOperation =
  * and the kind's other fields. A `version` other than the stored one is 409.
  *
  * @example
- * import { passwordBehaviour, patchOperation } from 'credential-lifecycle';
+ * import {
+ *   createPassword, defaultPolicyBook, passwordBehaviour, patchOperation, seededRandom, superAdmin,
+ *   type OperationInput,
+ * } from 'credential-lifecycle';
  * const patchPassword = patchOperation(passwordBehaviour);
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'c0rrect-Horse-battery' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const patched = patchPassword({
+ *     ...input,
+ *     route: { ...input.route, action: 'patch' },
+ *     body: { stateName: 'disabled', version: 0 },
+ *     user: created.right.user,
+ *   });
+ *   patched._tag === 'Right' && patched.right.answer.status; // 200
+ *   patched._tag === 'Right' && patched.right.user.credentials.password?.lifecycle.state; // 'disabled'
+ * }
  */
 export const patchOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
@@ -418,8 +471,26 @@ export const patchOperation =
  * The DELETE operation of a kind: 204, in any state.
  *
  * @example
- * import { deleteOperation, ticketBehaviour } from 'credential-lifecycle';
+ * import {
+ *   createTicket, defaultPolicyBook, deleteOperation, seededRandom, superAdmin, ticketBehaviour,
+ *   type OperationInput,
+ * } from 'credential-lifecycle';
  * const deleteTicket = deleteOperation(ticketBehaviour);
+ * const input: OperationInput = {
+ *   route: { kind: 'ticket', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * };
+ * const created = createTicket(input);
+ * if (created._tag === 'Right') {
+ *   const route = { ...input.route, action: 'delete' as const };
+ *   const deleted = deleteTicket({ ...input, route, body: undefined, user: created.right.user });
+ *   deleted._tag === 'Right' && deleted.right.answer.status; // 204
+ *   deleted._tag === 'Right' && deleted.right.user.credentials.ticket; // undefined
+ * }
  */
 export const deleteOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
@@ -439,8 +510,23 @@ export const deleteOperation =
  * (422 beyond `maxResetCount`, or when archived).
  *
  * @example
- * import { pukBehaviour, resetOperation } from 'credential-lifecycle';
+ * import { createPuk, defaultPolicyBook, pukBehaviour, resetOperation, seededRandom, superAdmin, type OperationInput } from 'credential-lifecycle';
  * const regeneratePuk = resetOperation(pukBehaviour);
+ * const input: OperationInput = {
+ *   route: { kind: 'puk', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: {},
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * };
+ * const created = createPuk(input);
+ * if (created._tag === 'Right') {
+ *   const route = { ...input.route, action: 'reset' as const };
+ *   const reset = regeneratePuk({ ...input, route, user: created.right.user });
+ *   reset._tag === 'Right' && reset.right.answer.status; // 200
+ *   reset._tag === 'Right' && reset.right.user.credentials.puk?.lifecycle.context.resetCount; // 1
+ * }
  */
 export const resetOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
@@ -495,8 +581,27 @@ export const resetOperation =
  * active with both login counters at 0; 200 with the resource.
  *
  * @example
- * import { passwordBehaviour, unlockOperation } from 'credential-lifecycle';
+ * import {
+ *   createPassword, defaultPolicyBook, passwordBehaviour, seededRandom, superAdmin, unlockOperation,
+ *   type OperationInput,
+ * } from 'credential-lifecycle';
  * const unlockPassword = unlockOperation(passwordBehaviour);
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'c0rrect-Horse-battery' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const route = { ...input.route, action: 'unlock' as const };
+ *   // A password that is not locked cannot be unlocked:
+ *   const unlocked = unlockPassword({ ...input, route, user: created.right.user });
+ *   unlocked._tag === 'Left' && unlocked.left;
+ *   // { status: 422, errors: [{ code: 'errors.operationNotAllowed', message: 'admin.unlock is not allowed in state initial' }] }
+ * }
  */
 export const unlockOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
@@ -547,8 +652,29 @@ const consumedByStrongLogin = (kind: CredentialKind): readonly CredentialKind[] 
  * untouched.
  *
  * @example
- * import { loginOperation, passwordBehaviour } from 'credential-lifecycle';
+ * import {
+ *   createPassword, defaultPolicyBook, loginOperation, passwordBehaviour, seededRandom, superAdmin,
+ *   type OperationInput,
+ * } from 'credential-lifecycle';
  * const loginWithPassword = loginOperation(passwordBehaviour);
+ * const input: OperationInput = {
+ *   route: { kind: 'password', action: 'create', clientExtId: 'c1', userExtId: 'u1' },
+ *   body: { password: 'c0rrect-Horse-battery' },
+ *   principal: superAdmin('ops'),
+ *   user: { clientExtId: 'c1', userExtId: 'u1', credentials: {} },
+ *   policies: defaultPolicyBook(),
+ *   env: { now: 0, random: seededRandom(1) },
+ * };
+ * const created = createPassword(input);
+ * if (created._tag === 'Right') {
+ *   const login = { ...input, route: { ...input.route, action: 'login' as const }, user: created.right.user };
+ *   const ok = loginWithPassword({ ...login, body: { password: 'c0rrect-Horse-battery' } });
+ *   ok._tag === 'Right' && ok.right.answer.body;
+ *   // { statusCode: 5, description: 'login succeeded; the password must be changed', passwordChangeRequired: true }
+ *   const wrong = loginWithPassword({ ...login, body: { password: 'guess' } });
+ *   wrong._tag === 'Right' && wrong.right.answer.body;
+ *   // { statusCode: 3, description: 'login failed; the next failure locks the credential' }
+ * }
  */
 export const loginOperation =
   <K extends CredentialKind>(b: KindBehaviour<K>): Operation =>
@@ -630,8 +756,21 @@ const loginAnswerBody = (status: LoginStatusCode, outcome: Outcome): JsonObject 
  * otherwise. Create is 201 with `Location`, reset 200.
  *
  * @example
- * import { resourceIssuedAnswer } from 'credential-lifecycle';
- * const answerOf = resourceIssuedAnswer; // used by the Ticket and PUK kinds
+ * import { Redacted, defaultPolicy, resourceIssuedAnswer } from 'credential-lifecycle';
+ * const issued = {
+ *   action: 'create' as const,
+ *   resource: (value: string | undefined) => ({ type: 'PUK', puk: value ?? null }),
+ *   hash: '{SSHA256}c2FsdGVkLWRpZ2VzdA==',
+ *   location: '/nevisidm/api/core/v1/c1/users/u1/puk',
+ *   policy: defaultPolicy('PUKPolicy'),
+ * };
+ * // The policy exposes the plaintext: the answer carries it in `puk` (not shown here).
+ * const created = resourceIssuedAnswer({ ...issued, secret: { secret: Redacted.make('8hG2kq'), shown: Redacted.make('8hG2kq') } });
+ * created.status; // 201
+ * created.headers; // { location: '/nevisidm/api/core/v1/c1/users/u1/puk', 'content-type': 'application/json' }
+ * // It does not: the answer carries the hash.
+ * resourceIssuedAnswer({ ...issued, action: 'reset', secret: { secret: Redacted.make('8hG2kq'), shown: undefined } }).body;
+ * // { type: 'PUK', puk: '{SSHA256}c2FsdGVkLWRpZ2VzdA==' }
  */
 export const resourceIssuedAnswer = <K extends CredentialKind>(issued: Issued<K>): HttpAnswer => {
   const { shown } = issued.secret;
@@ -660,6 +799,7 @@ export const generationError = (policyExtId: string, why: string): ApiError =>
  * import { generateTicket, defaultPolicy, issuedFrom, seededRandom } from 'credential-lifecycle';
  * const policy = defaultPolicy('TicketPolicy');
  * issuedFrom(policy.extId, policy.plainValueExposedToCaller)(generateTicket(policy, seededRandom(1)));
+ * // right({ secret: <redacted>, shown: <redacted> })
  */
 export const issuedFrom =
   (policyExtId: string, exposed: boolean) =>

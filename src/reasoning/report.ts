@@ -277,8 +277,15 @@ export const analysisReport = (
  * @example
  * import { analyzePolicy, comparisonReport, defaultPolicy } from 'credential-lifecycle';
  * const a = defaultPolicy('PwdPolicy', 'a');
- * const b = { ...defaultPolicy('PwdPolicy', 'b'), tmpLockingMode: 'threshold' as const };
- * comparisonReport('password', [a, analyzePolicy('password', a)], [b, analyzePolicy('password', b)]);
+ * const b = { ...defaultPolicy('PwdPolicy', 'b'), maxCredFailureCount: 5 };
+ * const report = comparisonReport('password', [a, analyzePolicy('password', a)], [b, analyzePolicy('password', b)]);
+ * report[0]; // 'password: a against b (* marks a difference)'
+ * report.filter((line) => line.endsWith('*'));
+ * // ['failuresBeforePermanentLock             3          5          *',
+ * //  'maxGuesses.hour                         3          5          *',
+ * //  'maxGuesses.day                          3          5          *',
+ * //  'maxGuesses.lifetime                     3          5          *',
+ * //  'lockoutExposure.tmpLockedPerDay         1m         3m         *']
  */
 export const comparisonReport = (
   kind: CredentialKind,

@@ -12,6 +12,7 @@ import {
 } from '../domain/credential-type.js';
 import type { PolicyOfKind } from '../operations/policy-book.js';
 import { defaultPolicy, type Policy } from '../policy/policy.js';
+import { defaultHashParameters } from '../secret/hash.js';
 import {
   type ExplainRow,
   type ExplainState,
@@ -84,16 +85,49 @@ export const sessionExplanation = <K extends CredentialKind>(
 
 const textOf = (value: unknown): string => (Array.isArray(value) ? value.join(',') : String(value));
 
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The hash sub-parameters that differ from their defaults, under nevisIDM's
+ * dotted names (`hashAlgorithm.<scheme>.<name>`). A changed PBKDF2 digest
+ * brings its own defaults for the other PBKDF2 sub-parameters when
+ * `decodePolicy` reads it, so then all of them are named.
+ */
+const hashSubParameterChanges = (
+  hashParameters: Policy['hashParameters'],
+): Readonly<Record<string, string>> => {
+  const changes: Record<string, string> = {};
+  const defaults: Readonly<Record<string, unknown>> = defaultHashParameters;
+  const schemes: Readonly<Record<string, unknown>> = hashParameters;
+  for (const [scheme, values] of Object.entries(schemes)) {
+    const schemeDefaults = defaults[scheme];
+    if (!isRecord(values) || !isRecord(schemeDefaults)) continue;
+    const digestChanged =
+      scheme === 'pbkdf2' && textOf(values.digest) !== textOf(schemeDefaults.digest);
+    for (const [sub, value] of Object.entries(values)) {
+      if (digestChanged || textOf(value) !== textOf(schemeDefaults[sub])) {
+        changes[`hashAlgorithm.${scheme}.${sub}`] = textOf(value);
+      }
+    }
+  }
+  return changes;
+};
+
 /**
  * The parameters in which a policy differs from its type's defaults, as
  * nevisIDM's string map (`initialPwchangePeriod` as its two dotted names,
- * word lists joined with commas). `decodePolicy` reads the map back as the
- * same policy, except for words that themselves contain commas or spaces.
+ * hash sub-parameters as `hashAlgorithm.<scheme>.<name>`, word lists joined
+ * with commas). `decodePolicy` reads the map back as the same policy, except
+ * for words that themselves contain commas or spaces.
  *
  * @example
  * import { defaultPolicy, policyParameters } from 'credential-lifecycle';
- * policyParameters({ ...defaultPolicy('PwdPolicy'), tmpLockingMode: 'threshold' });
+ * const pwd = defaultPolicy('PwdPolicy');
+ * policyParameters({ ...pwd, tmpLockingMode: 'threshold' });
  * // { tmpLockingMode: 'threshold' }
+ * policyParameters({ ...pwd, hashAlgorithm: 'bcrypt', hashParameters: { ...pwd.hashParameters, bcrypt: { cost: 10 } } });
+ * // { hashAlgorithm: 'bcrypt', 'hashAlgorithm.bcrypt.cost': '10' }
  */
 export const policyParameters = (policy: Policy): Readonly<Record<string, string>> => {
   const defaults: Readonly<Record<string, unknown>> = defaultPolicy(policy.type, policy.extId);
@@ -101,7 +135,9 @@ export const policyParameters = (policy: Policy): Readonly<Record<string, string
   for (const [name, value] of Object.entries(policy)) {
     if (name === 'type' || name === 'extId') continue;
     const fallback = defaults[name];
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    if (name === 'hashParameters') {
+      Object.assign(parameters, hashSubParameterChanges(policy.hashParameters));
+    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       for (const [sub, subValue] of Object.entries(value)) {
         const subDefault = (fallback as Readonly<Record<string, unknown>>)[sub];
         if (textOf(subValue) !== textOf(subDefault)) {

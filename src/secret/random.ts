@@ -46,6 +46,8 @@ const webCrypto = (): WebCryptoLike => {
  * @example
  * import { webCryptoRandom } from 'credential-lifecycle';
  * const salt = webCryptoRandom.getRandomValues(new Uint8Array(8));
+ * salt.length; // 8 (random bytes, different on each call)
+ * webCryptoRandom.getRandomValues(new Uint8Array(100_000)).length; // 100000 (beyond one 65536-byte chunk)
  */
 export const webCryptoRandom: RandomSource = {
   getRandomValues<T extends Uint8Array>(array: T): T {
@@ -64,9 +66,8 @@ export const webCryptoRandom: RandomSource = {
  *
  * @example
  * import { seededRandom } from 'credential-lifecycle';
- * const a = seededRandom(42).getRandomValues(new Uint8Array(4));
- * const b = seededRandom(42).getRandomValues(new Uint8Array(4));
- * // a and b hold the same bytes
+ * Array.from(seededRandom(42).getRandomValues(new Uint8Array(4))); // [93, 3, 164, 147]
+ * Array.from(seededRandom(42).getRandomValues(new Uint8Array(4))); // [93, 3, 164, 147]
  */
 export const seededRandom = (seed: number): RandomSource => {
   let s = Math.trunc(Number.isFinite(seed) ? seed : 0) >>> 0;

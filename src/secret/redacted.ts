@@ -36,6 +36,8 @@ export class Redacted<A = string> {
    * @example
    * import { Redacted } from 'credential-lifecycle';
    * const r = Redacted.make('s3cret');
+   * String(r); // '<redacted>'
+   * Redacted.value(r); // 's3cret'
    */
   static make<A>(value: A): Redacted<A> {
     return new Redacted(value);

@@ -79,7 +79,8 @@ export const usage = [
  *   err: console.error, // --port: expected a whole number from 0 to 65535, got "70000"
  *   env: {},
  *   stopped: () => new Promise(() => {}),
- * }); // 2
+ * });
+ * code; // 2
  * ```
  */
 export const runCli = async (argv: readonly string[], io: CliIo): Promise<number> => {

@@ -46,11 +46,13 @@ export class ProgressDisplay {
    * A display over the command line's output; `now` reads the clock (ms).
    *
    * @example
-   * import { ProgressDisplay } from 'credential-lifecycle/server';
-   * new ProgressDisplay(
-   *   { out: () => {}, err: () => {}, env: {}, stopped: () => new Promise(() => {}), isTty: true },
-   *   { quiet: false, now: Date.now },
-   * );
+   * import { ProgressDisplay, type CliIo } from 'credential-lifecycle/server';
+   * const lines: string[] = [];
+   * const io: CliIo = { out: () => {}, err: (line) => lines.push(line), env: {}, stopped: () => new Promise(() => {}) };
+   * new ProgressDisplay(io, { quiet: true, now: () => 0 }).shrink(1);
+   * lines; // []
+   * new ProgressDisplay(io, { quiet: false, now: () => 0 }).shrink(1);
+   * lines; // ['conformance: shrinking… step 1, 0.0 s']
    */
   constructor(io: CliIo, options: { readonly quiet: boolean; readonly now: () => number }) {
     this.#io = io;
@@ -81,11 +83,15 @@ export class ProgressDisplay {
    *
    * @example
    * import { ProgressDisplay } from 'credential-lifecycle/server';
+   * const lines: string[] = [];
+   * let clock = 0;
    * const p = new ProgressDisplay(
-   *   { out: () => {}, err: () => {}, env: {}, stopped: () => new Promise(() => {}) },
-   *   { quiet: true, now: () => 0 },
+   *   { out: () => {}, err: (line) => lines.push(line), env: {}, stopped: () => new Promise(() => {}) },
+   *   { quiet: false, now: () => clock },
    * );
-   * p.runs(5, 10, { commands: 50, transitionCoverage: () => ({ covered: 0, reachable: 0, percent: 0 }) });
+   * clock = 2_500;
+   * p.runs(10, 10, { commands: 50, transitionCoverage: () => ({ covered: 9, reachable: 12, percent: 75 }) });
+   * lines; // ['conformance: 10/10 runs, 50 commands, 75 % of transitions, 2.5 s']
    */
   runs(done: number, total: number, progress: RunProgress): void {
     this.#runs = done;
@@ -106,10 +112,14 @@ export class ProgressDisplay {
    *
    * @example
    * import { ProgressDisplay } from 'credential-lifecycle/server';
-   * new ProgressDisplay(
-   *   { out: () => {}, err: () => {}, env: {}, stopped: () => new Promise(() => {}) },
-   *   { quiet: true, now: () => 0 },
-   * ).shrink(1);
+   * const lines: string[] = [];
+   * const p = new ProgressDisplay(
+   *   { out: () => {}, err: (line) => lines.push(line), env: {}, stopped: () => new Promise(() => {}) },
+   *   { quiet: false, now: () => 0 },
+   * );
+   * p.shrink(1);
+   * p.shrink(2); // (not shown: only steps 1, 10, 20, … are, when not on a terminal)
+   * lines; // ['conformance: shrinking… step 1, 0.0 s']
    */
   shrink(step: number): void {
     if (step === 1 && this.#io.isTty !== true && this.#runs !== this.#shownRuns) {

@@ -140,6 +140,10 @@ const parserRejection = (error: Error & { code?: string; rawPacket?: unknown }):
  * import * as http from 'node:http';
  * import { MockServer, nodeListener } from 'credential-lifecycle/server';
  * const server = http.createServer(nodeListener(new MockServer(), undefined));
+ * await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+ * const { port } = server.address() as import('node:net').AddressInfo;
+ * (await fetch(`http://127.0.0.1:${port}/nevisidm/api/core/v1/demo/users/nobody/puk`)).status; // 404
+ * server.close();
  */
 export const nodeListener =
   (
@@ -200,7 +204,7 @@ export const nodeListener =
  * ```ts
  * import { controlPath, startNodeServer } from 'credential-lifecycle/server';
  * const server = await startNodeServer({ port: 0, log: undefined });
- * await fetch(`${server.url}${controlPath.reset}`, { method: 'POST' });
+ * (await fetch(`${server.url}${controlPath.reset}`, { method: 'POST' })).status; // 204
  * await server.close();
  * ```
  */

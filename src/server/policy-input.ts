@@ -156,9 +156,13 @@ export const readPolicy = <K extends CredentialKind>(
  * the decoder's warnings go to standard error as `warning: …` lines.
  *
  * @example
- * import { readKindAndPolicy } from 'credential-lifecycle/server';
- * declare const io: import('credential-lifecycle/server').CliIo;
- * readKindAndPolicy({ kind: 'puk', param: ['pukLen=12'] }, io); // right({ kind: 'puk', policy: { pukLen: 12, … } })
+ * import { readKindAndPolicy, type CliIo } from 'credential-lifecycle/server';
+ * const warnings: string[] = [];
+ * const io: CliIo = { out: () => {}, err: (line) => warnings.push(line), env: {}, stopped: () => new Promise(() => {}) };
+ * const read = readKindAndPolicy({ kind: 'puk', param: ['pukLen=12', 'colour=red'] }, io);
+ * read._tag === 'Right' && read.right.policy.type === 'PUKPolicy' && read.right.policy.pukLen; // 12
+ * warnings; // ['warning: unknown parameter "colour" ignored']
+ * readKindAndPolicy({ kind: 'puk', param: ['pukLen=0'] }, io); // left(['--param pukLen: got "0", expected an integer ≥ 1'])
  */
 export const readKindAndPolicy = (
   values: ParsedArgs['values'],

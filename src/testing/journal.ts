@@ -139,7 +139,7 @@ export const expectRequested = async (
  *
  * @example
  * import { expectNotRequested, inProcessSystem } from 'credential-lifecycle/testing';
- * await expectNotRequested(inProcessSystem(), { method: 'DELETE' });
+ * await expectNotRequested(inProcessSystem(), { method: 'DELETE' }); // resolves: nothing was requested
  */
 export const expectNotRequested = async (
   system: SystemUnderTest,

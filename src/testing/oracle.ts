@@ -156,7 +156,9 @@ export class Oracle {
    *
    * @example
    * import { Oracle } from 'credential-lifecycle/testing';
-   * new Oracle({ clientExtId: 'c1', users: [], policies: [], start: Date.UTC(2026, 0, 1) });
+   * const oracle = new Oracle({ clientExtId: 'c1', users: [], policies: [], start: Date.UTC(2026, 0, 1) });
+   * oracle.clientExtId; // 'c1'
+   * oracle.now; // 1767225600000
    */
   constructor(setup: OracleSetup, seed = 1) {
     this.clientExtId = setup.clientExtId;
@@ -210,7 +212,9 @@ export class Oracle {
    *
    * @example
    * import { Oracle } from 'credential-lifecycle/testing';
-   * new Oracle({ clientExtId: 'c', users: [], policies: [] }).setNow(Date.UTC(2027, 0, 1));
+   * const oracle = new Oracle({ clientExtId: 'c', users: [], policies: [] });
+   * oracle.setNow(Date.UTC(2027, 0, 1));
+   * oracle.now; // 1798761600000
    */
   setNow(at: Instant): void {
     this.#now = at;
@@ -221,7 +225,13 @@ export class Oracle {
    *
    * @example
    * import { Oracle } from 'credential-lifecycle/testing';
-   * new Oracle({ clientExtId: 'c1', users: [{ userExtId: 'u1' }], policies: [] }).registerToken('t-1', 'u1');
+   * const oracle = new Oracle({ clientExtId: 'c1', users: [{ userExtId: 'u1' }, { userExtId: 'u2' }], policies: [] });
+   * oracle.registerToken('t-1', 'u1');
+   * const get = (user: string, token: string) =>
+   *   oracle.predict({ method: 'GET', path: `/nevisidm/api/core/v1/c1/users/${user}/password`, headers: { 'x-token': token } });
+   * get('u1', 't-1').body; // { errors: [{ code: 'errors.noRecord', message: 'no password credential for user u1' }] }
+   * get('u2', 't-1').status; // 403
+   * get('u1', 't-2').status; // 401
    */
   registerToken(token: string, userExtId: string): void {
     this.#tokens.set(token, { clientExtId: this.clientExtId, userExtId });

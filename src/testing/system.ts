@@ -155,8 +155,11 @@ const json = (value: unknown): unknown =>
  *
  * @example
  * import { controlOver, inProcessSystem } from 'credential-lifecycle/testing';
- * const control = controlOver(inProcessSystem().send);
+ * const system = inProcessSystem();
+ * const control = controlOver(system.send);
  * await control.putUser('c1', 'u1', 'user-one');
+ * (await system.send({ method: 'POST', path: '/nevisidm/api/core/v1/c1/users/u1/puk', body: {} })).status; // 201
+ * (await system.send({ method: 'POST', path: '/nevisidm/api/core/v1/c1/users/u2/puk', body: {} })).status; // 404
  */
 export const controlOver = (send: SystemUnderTest['send']): SystemControl => {
   const expect = async (request: SutRequest): Promise<SutResponse> => {
@@ -265,8 +268,14 @@ export interface HttpSystemOptions {
  *
  * @example
  * import { httpSystem } from 'credential-lifecycle/testing';
- * const system = httpSystem('http://localhost:8080');
+ * import { startNodeServer } from 'credential-lifecycle/server';
+ * const server = await startNodeServer({ port: 0, log: undefined });
+ * const system = httpSystem(server.url);
+ * await system.control?.putUser('c1', 'u1');
+ * (await system.send({ method: 'POST', path: '/nevisidm/api/core/v1/c1/users/u1/puk', body: {} })).status; // 201
  * await system.control?.reset();
+ * (await system.send({ method: 'GET', path: '/nevisidm/api/core/v1/c1/users/u1/puk' })).status; // 404
+ * await server.close();
  */
 export const httpSystem = (baseUrl: string, options: HttpSystemOptions = {}): SystemUnderTest => {
   const base = baseUrl.replace(/\/+$/, '');

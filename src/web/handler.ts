@@ -74,7 +74,8 @@ export const toWebResponse = (response: CoreResponse): Response =>
  *
  * @example
  * import { controlPath, fromWebRequest } from 'credential-lifecycle/mock';
- * const core = await fromWebRequest(new Request(`http://mock${controlPath.reset}`, { method: 'POST' }));
+ * await fromWebRequest(new Request(`http://mock${controlPath.reset}`, { method: 'POST' }));
+ * // { method: 'POST', path: '/__mock/reset', headers: {}, bodyText: undefined }
  */
 export const fromWebRequest = async (request: Request): Promise<CoreRequest | CoreResponse> => {
   const url = new URL(request.url);

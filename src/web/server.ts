@@ -114,7 +114,7 @@ export interface MockServerOptions<S extends MockStore = MemoryMockStore> {
  *
  * @example
  * import { timerSleep } from 'credential-lifecycle/mock';
- * await timerSleep(0);
+ * await timerSleep(0); // resolves (undefined) on the next timer tick
  */
 export const timerSleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   examplesOf,
+  exampleTargets,
   markdownTsBlocksOf,
   repoRoot,
   type Snippet,
   sourceFilesUnder,
+  statesAnswer,
   typeCheckSnippets,
 } from './snippets.js';
 
@@ -65,6 +67,90 @@ describe('extracting examples', () => {
       .filter((s) => placeholder.test(s.code))
       .map((s) => `${s.file}:${s.line}`);
     expect(found).toEqual([]);
+  });
+});
+
+/**
+ * Examples of functions and values that may show no answer, as
+ * `file#declaration` (a class member as `Class.member`) with the reason. An
+ * example of an interface or a type alias needs no answer: there is nothing
+ * to call.
+ */
+const withoutAnswer: Readonly<Record<string, string>> = {};
+
+const exampleTargetsOf = (file: string) => {
+  const targets = exampleTargets(file, read(file));
+  return srcSnippets
+    .filter((s) => s.file === file)
+    .map((s) => {
+      const target = targets.find((t) => t.line === s.line);
+      return { snippet: s, key: `${file}#${target?.name ?? '(unknown)'}`, target };
+    });
+};
+
+describe('examples state what the call answers', () => {
+  it('recognises an answer after the call, below it, or as `// =>`', () => {
+    expect(statesAnswer('f(1); // 2')).toBe(true);
+    expect(statesAnswer('await f(\n  1,\n);\n// { a: 1 }')).toBe(true);
+    expect(statesAnswer('if (x) {\n  g(x); // right(1)\n}')).toBe(true);
+    expect(statesAnswer('const y = f(1);\n// => 2')).toBe(true);
+    expect(statesAnswer('f(1);')).toBe(false);
+    expect(statesAnswer('const y = f(1); // y is 2')).toBe(false);
+    expect(statesAnswer('// what follows:\nf(1);')).toBe(false);
+    expect(statesAnswer('f(1);\n\n// later')).toBe(false);
+  });
+
+  it('knows what each example documents', () => {
+    const source = [
+      '/**',
+      ' * @example',
+      ' * f(1); // 2',
+      ' */',
+      'export const f = (n: number) => n + 1;',
+      '/**',
+      ' * @example',
+      " * const t: T = 'a';",
+      ' */',
+      "export type T = 'a';",
+      'export class C {',
+      '  /**',
+      '   * @example',
+      '   * new C().m(); // 1',
+      '   */',
+      '  m(): number { return 1; }',
+      '}',
+    ].join('\n');
+    expect(exampleTargets('f.ts', source)).toEqual([
+      { line: 3, name: 'f', typeOnly: false },
+      { line: 8, name: 'T', typeOnly: true },
+      { line: 14, name: 'C.m', typeOnly: false },
+    ]);
+  });
+
+  const withExamples = [...new Set(srcSnippets.map((s) => s.file))];
+  it.each(withExamples)('%s', (file) => {
+    const missing = exampleTargetsOf(file)
+      .filter(({ key, target }) => target?.typeOnly !== true && !(key in withoutAnswer))
+      .filter(({ snippet }) => !statesAnswer(snippet.code))
+      .map(({ snippet, key }) => `${snippet.file}:${snippet.line} (${key})`);
+    expect(missing, 'examples whose call has no stated answer (`f(x); // answer`)').toEqual([]);
+  });
+
+  it.each(withExamples)('%s: examples of values build what they call on (no `declare`)', (file) => {
+    const placeholders = exampleTargetsOf(file)
+      .filter(({ key, target }) => target?.typeOnly !== true && !(key in withoutAnswer))
+      .filter(({ snippet }) => /^\s*declare\s/m.test(snippet.code))
+      .map(({ snippet, key }) => `${snippet.file}:${snippet.line} (${key})`);
+    expect(placeholders, 'an answer about a declared value is a guess, not a run').toEqual([]);
+  });
+
+  it('lists only exceptions that are still examples without an answer', () => {
+    const stale = Object.keys(withoutAnswer).filter((key) => {
+      const file = key.slice(0, key.indexOf('#'));
+      const found = exampleTargetsOf(file).filter((e) => e.key === key);
+      return found.length === 0 || found.every(({ snippet }) => statesAnswer(snippet.code));
+    });
+    expect(stale).toEqual([]);
   });
 });
 

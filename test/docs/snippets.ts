@@ -187,3 +187,91 @@ export const typeCheckSnippets = (snippets: readonly Snippet[]): Map<number, str
     fs.rmSync(dir, { recursive: true, force: true });
   }
 };
+
+/**
+ * Whether an example states what a call answers: some expression statement
+ * is followed by a line comment on its own last line (`f(1); // 2`) or on the
+ * line right after it (the answer written below a long call), or the example
+ * has an fp-ts style `// => …` line.
+ */
+export const statesAnswer = (code: string): boolean => {
+  if (/^\s*\/\/\s*=>/m.test(code)) return true;
+  const source = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, true);
+  const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line;
+  const answered = (node: ts.Node): boolean => {
+    if (ts.isExpressionStatement(node)) {
+      const last = lineOf(node.end);
+      const comments = [
+        ...(ts.getTrailingCommentRanges(code, node.end) ?? []),
+        ...(ts.getLeadingCommentRanges(code, node.end) ?? []),
+      ];
+      if (
+        comments.some((c) => {
+          const line = lineOf(c.pos);
+          return (
+            c.kind === ts.SyntaxKind.SingleLineCommentTrivia && (line === last || line === last + 1)
+          );
+        })
+      ) {
+        return true;
+      }
+    }
+    return ts.forEachChild(node, answered) ?? false;
+  };
+  return answered(source);
+};
+
+/** What an `@example` documents: the declaration's name and whether it is only a type. */
+export interface ExampleTarget {
+  /** 1-based line of the example's first code line (as {@link examplesOf} numbers it). */
+  readonly line: number;
+  /** `name` or `Class.member`; `(unknown)` when the comment documents no declaration. */
+  readonly name: string;
+  /** An interface, a type alias or a member of one: nothing to call. */
+  readonly typeOnly: boolean;
+}
+
+const declarationName = (node: ts.Node): string => {
+  if (ts.isVariableStatement(node)) {
+    return node.declarationList.declarations.map((d) => d.name.getText()).join(',');
+  }
+  if (ts.isConstructorDeclaration(node)) return 'constructor';
+  const name = (node as { name?: ts.Node }).name;
+  return name === undefined ? '(anonymous)' : name.getText();
+};
+
+/**
+ * The declaration each `@example` block of a source documents, by the line
+ * range of its doc comment.
+ */
+export const exampleTargets = (file: string, source: string): ExampleTarget[] => {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+  const lineOf = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line + 1;
+  const ranges: { from: number; to: number; name: string; typeOnly: boolean }[] = [];
+  const visit = (node: ts.Node, owner: string | undefined, inType: boolean): void => {
+    const typeOnly = inType || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+    for (const doc of ts.getJSDocCommentsAndTags(node)) {
+      if (!ts.isJSDoc(doc)) continue;
+      const own = declarationName(node);
+      ranges.push({
+        from: lineOf(doc.getStart(sf)),
+        to: lineOf(doc.end),
+        name: owner === undefined ? own : `${owner}.${own}`,
+        typeOnly,
+      });
+    }
+    const isOwner = ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node);
+    ts.forEachChild(node, (child) =>
+      visit(child, isOwner ? declarationName(node) : owner, typeOnly),
+    );
+  };
+  visit(sf, undefined, false);
+  return examplesOf(file, source).map((s) => {
+    const range = ranges.find((r) => r.from <= s.line && s.line <= r.to);
+    return {
+      line: s.line,
+      name: range?.name ?? '(unknown)',
+      typeOnly: range?.typeOnly ?? false,
+    };
+  });
+};

@@ -17,6 +17,7 @@ import {
   sessionStep,
   startSession,
 } from '../../src/reasoning/session.js';
+import { policyArb } from '../../src/testing/arbitraries/policies.js';
 import { runCommand } from '../server/support.js';
 import { kindArb, lockoutParametersArb, policyOf, scriptArb, shellWords } from './support.js';
 
@@ -56,6 +57,20 @@ describe('policyParameters', () => {
     },
   );
 
+  test.prop([policyArb()], { numRuns: 200 })(
+    'for every policy (hash sub-parameters included), decodePolicy reads the parameters back as it',
+    (policy) => {
+      // The one documented exception: list words with commas or spaces.
+      fc.pre(
+        Object.values(policy).every(
+          (v) => !Array.isArray(v) || v.every((w) => !/[,\s]/.test(String(w))),
+        ),
+      );
+      const back = decodePolicy(policy.type, policy.extId, policyParameters(policy));
+      expect(E.isRight(back) && back.right.policy).toEqual(policy);
+    },
+  );
+
   it('names only what differs from the defaults, word lists joined by commas', () => {
     expect(
       policyParameters({
@@ -65,6 +80,55 @@ describe('policyParameters', () => {
       }),
     ).toEqual({ dictionary: 'secret,qwerty', 'initialPwchangePeriod.initial': '60000' });
     expect(policyParameters(defaultPolicy('TicketPolicy'))).toEqual({});
+  });
+
+  it('names changed hash sub-parameters by their dotted names', () => {
+    const password = defaultPolicy('PwdPolicy');
+    expect(
+      policyParameters({
+        ...password,
+        hashAlgorithm: 'bcrypt',
+        hashParameters: { ...password.hashParameters, bcrypt: { cost: 10 } },
+      }),
+    ).toEqual({ hashAlgorithm: 'bcrypt', 'hashAlgorithm.bcrypt.cost': '10' });
+    const puk = defaultPolicy('PUKPolicy');
+    expect(
+      policyParameters({
+        ...puk,
+        hashAlgorithm: 'ARGON2ID',
+        hashParameters: {
+          ...puk.hashParameters,
+          argon2id: { ...puk.hashParameters.argon2id, memory: 65_536, parallelism: 4 },
+        },
+      }),
+    ).toEqual({
+      hashAlgorithm: 'ARGON2ID',
+      'hashAlgorithm.argon2id.memory': '65536',
+      'hashAlgorithm.argon2id.parallelism': '4',
+    });
+  });
+
+  it('names every PBKDF2 sub-parameter once the digest differs, as the digest brings its own defaults', () => {
+    const tsp = defaultPolicy('TempStrongPasswordPolicy');
+    // SHA-512 with SHA-256's iteration count: decodePolicy would read a bare
+    // digest as SHA-512's own defaults (220000 iterations, 64-byte key).
+    const policy = {
+      ...tsp,
+      hashAlgorithm: 'PBKDF2' as const,
+      hashParameters: {
+        ...tsp.hashParameters,
+        pbkdf2: { digest: 'SHA-512' as const, iterations: 600_000, saltLength: 16, keyLength: 32 },
+      },
+    };
+    expect(policyParameters(policy)).toEqual({
+      hashAlgorithm: 'PBKDF2',
+      'hashAlgorithm.pbkdf2.digest': 'SHA-512',
+      'hashAlgorithm.pbkdf2.iterations': '600000',
+      'hashAlgorithm.pbkdf2.saltLength': '16',
+      'hashAlgorithm.pbkdf2.keyLength': '32',
+    });
+    const back = decodePolicy('TempStrongPasswordPolicy', policy.extId, policyParameters(policy));
+    expect(E.isRight(back) && back.right.policy).toEqual(policy);
   });
 });
 
@@ -79,6 +143,24 @@ describe('explainCommandLine', () => {
     ).toBe(
       "credential-lifecycle explain --kind tempstrong-password --param 'ticketCharacterSet=a b'\\''c' 'fail wait 1s500ms'",
     );
+  });
+
+  it('names changed hash sub-parameters, so that the line reproduces the policy', async () => {
+    const password = defaultPolicy('PwdPolicy');
+    const policy = {
+      ...password,
+      hashAlgorithm: 'bcrypt' as const,
+      hashParameters: { ...password.hashParameters, bcrypt: { cost: 10 } },
+      tmpLockingMode: 'threshold' as const,
+    };
+    const steps = [{ name: 'fail' }, { name: 'login' }] as const;
+    const line = explainCommandLine('password', policy, steps);
+    expect(line).toBe(
+      "credential-lifecycle explain --kind password --param tmpLockingMode=threshold --param hashAlgorithm=bcrypt --param hashAlgorithm.bcrypt.cost=10 'fail login'",
+    );
+    const { code, out, err } = await runLine(`${line} --json`);
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    expect(JSON.parse(out.join('\n')).policy).toEqual(JSON.parse(JSON.stringify(policy)));
   });
 
   test.prop(

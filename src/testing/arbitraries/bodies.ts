@@ -73,6 +73,7 @@ const typedLoginArbs = {
  *   fc.property(requestBodyArb('ticket', 'patch'), (body) =>
  *     decodeRequestBody(patchRequestOfKind.ticket, body)._tag === 'Right'),
  * );
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const requestBodyArb = (kind: CredentialKind, action: BodyAction): fc.Arbitrary<Json> => {
   switch (action) {
@@ -188,6 +189,7 @@ const badFieldsOf = (kind: CredentialKind, action: BodyAction): fc.Arbitrary<[st
  *   fc.property(invalidRequestBodyArb('puk', 'create'), (body) =>
  *     decodeRequestBody(createRequestOfKind.puk, body)._tag === 'Left'),
  * );
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const invalidRequestBodyArb = (
   kind: CredentialKind,

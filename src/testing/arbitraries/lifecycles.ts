@@ -61,6 +61,7 @@ const gapArb = fc.constantFrom(0, 1_000, 30_000, 61_000, 3_600_000, 86_400_000);
  * import { isLifecycle } from 'credential-lifecycle';
  * import fc from 'fast-check';
  * fc.assert(fc.property(lifecycleArb('puk'), (l) => isLifecycle(l) && l.state !== 'deleted'));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const lifecycleArb = (kind: CredentialKind): fc.Arbitrary<Lifecycle> =>
   fc
@@ -137,6 +138,7 @@ export const storedCredentialArb = (kind: CredentialKind): fc.Arbitrary<StoredCr
  *   fc.property(reachableCredentialArb('password'), (json) =>
  *     credentialCodecOfKind.password.decode(json)._tag === 'Right'),
  * );
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const reachableCredentialArb = (
   kind: CredentialKind,

@@ -36,6 +36,7 @@ const patchCommon = { stateName: stateNameArb, modificationComment: textArb, ver
  * import { CreatePasswordRequest } from 'credential-lifecycle';
  * import fc from 'fast-check';
  * fc.assert(fc.property(createPasswordRequestArb, (b) => CreatePasswordRequest.is(b)));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const createPasswordRequestArb: fc.Arbitrary<CreatePasswordRequest> = fc.record(
   { ...createCommon, password: textArb },
@@ -48,7 +49,7 @@ export const createPasswordRequestArb: fc.Arbitrary<CreatePasswordRequest> = fc.
  * @example
  * import { createTempStrongPasswordRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(createTempStrongPasswordRequestArb, 1);
+ * fc.sample(createTempStrongPasswordRequestArb, { seed: 1, numRuns: 1 }); // [{ extId: 'apply', stateName: 'active' }]
  */
 export const createTempStrongPasswordRequestArb: fc.Arbitrary<CreateTempStrongPasswordRequest> =
   fc.record(createCommon, { requiredKeys: [] });
@@ -59,7 +60,7 @@ export const createTempStrongPasswordRequestArb: fc.Arbitrary<CreateTempStrongPa
  * @example
  * import { createTicketRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(createTicketRequestArb, 1);
+ * fc.sample(createTicketRequestArb, { seed: 7, numRuns: 1 }); // [{ extId: 'Eyn-}g', policyExtId: 'A' }]
  */
 export const createTicketRequestArb: fc.Arbitrary<CreateTicketRequest> = fc.record(
   { ...createCommon, identification: textArb, context: textArb },
@@ -72,7 +73,7 @@ export const createTicketRequestArb: fc.Arbitrary<CreateTicketRequest> = fc.reco
  * @example
  * import { createPukRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(createPukRequestArb, 1);
+ * fc.sample(createPukRequestArb, { seed: 1, numRuns: 1 }); // [{ extId: 'apply', stateName: 'active' }]
  */
 export const createPukRequestArb: fc.Arbitrary<CreatePukRequest> = fc.record(createCommon, {
   requiredKeys: [],
@@ -84,7 +85,7 @@ export const createPukRequestArb: fc.Arbitrary<CreatePukRequest> = fc.record(cre
  * @example
  * import { patchPasswordRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(patchPasswordRequestArb, 1);
+ * fc.sample(patchPasswordRequestArb, { seed: 2, numRuns: 1 }); // [{ stateName: 'tmp-locked', version: 12 }]
  */
 export const patchPasswordRequestArb: fc.Arbitrary<PatchPasswordRequest> = fc.record(patchCommon, {
   requiredKeys: [],
@@ -96,7 +97,7 @@ export const patchPasswordRequestArb: fc.Arbitrary<PatchPasswordRequest> = fc.re
  * @example
  * import { patchTempStrongPasswordRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(patchTempStrongPasswordRequestArb, 1);
+ * fc.sample(patchTempStrongPasswordRequestArb, { seed: 2, numRuns: 1 }); // [{ stateName: 'tmp-locked', version: 12 }]
  */
 export const patchTempStrongPasswordRequestArb: fc.Arbitrary<PatchTempStrongPasswordRequest> =
   fc.record(patchCommon, { requiredKeys: [] });
@@ -107,7 +108,7 @@ export const patchTempStrongPasswordRequestArb: fc.Arbitrary<PatchTempStrongPass
  * @example
  * import { patchTicketRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(patchTicketRequestArb, 1);
+ * fc.sample(patchTicketRequestArb, { seed: 32, numRuns: 1 }); // [{ modificationComment: 'toString', version: 9 }]
  */
 export const patchTicketRequestArb: fc.Arbitrary<PatchTicketRequest> = fc.record(
   { ...patchCommon, identification: textArb, validity: validityArb },
@@ -120,7 +121,7 @@ export const patchTicketRequestArb: fc.Arbitrary<PatchTicketRequest> = fc.record
  * @example
  * import { patchPukRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(patchPukRequestArb, 1);
+ * fc.sample(patchPukRequestArb, { seed: 2, numRuns: 1 }); // [{ stateName: 'tmp-locked', version: 12, validity: { from: -62135596773000, to: -1000 } }]
  */
 export const patchPukRequestArb: fc.Arbitrary<PatchPukRequest> = fc.record(
   { ...patchCommon, validity: validityArb },
@@ -133,7 +134,7 @@ export const patchPukRequestArb: fc.Arbitrary<PatchPukRequest> = fc.record(
  * @example
  * import { resetPasswordRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(resetPasswordRequestArb, 1);
+ * fc.sample(resetPasswordRequestArb, { seed: 1, numRuns: 1 }); // [{ password: 'length' }]
  */
 export const resetPasswordRequestArb: fc.Arbitrary<ResetPasswordRequest> = fc.record(
   { password: textArb },
@@ -156,7 +157,7 @@ export const emptyRequestArb: fc.Arbitrary<Record<string, never>> = fc.constant(
  * @example
  * import { passwordLoginRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(passwordLoginRequestArb, 1);
+ * fc.sample(passwordLoginRequestArb, { seed: 2, numRuns: 1 }); // [{ password: 'ha' }]
  */
 export const passwordLoginRequestArb: fc.Arbitrary<{ password: string }> = fc.record({
   password: textArb,
@@ -168,7 +169,7 @@ export const passwordLoginRequestArb: fc.Arbitrary<{ password: string }> = fc.re
  * @example
  * import { tempStrongPasswordLoginRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(tempStrongPasswordLoginRequestArb, 1);
+ * fc.sample(tempStrongPasswordLoginRequestArb, { seed: 2, numRuns: 1 }); // [{ tempStrongPassword: 'ha' }]
  */
 export const tempStrongPasswordLoginRequestArb: fc.Arbitrary<{ tempStrongPassword: string }> =
   fc.record({ tempStrongPassword: textArb });
@@ -179,7 +180,7 @@ export const tempStrongPasswordLoginRequestArb: fc.Arbitrary<{ tempStrongPasswor
  * @example
  * import { ticketLoginRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(ticketLoginRequestArb, 1);
+ * fc.sample(ticketLoginRequestArb, { seed: 2, numRuns: 1 }); // [{ ticket: 'ha' }]
  */
 export const ticketLoginRequestArb: fc.Arbitrary<{ ticket: string }> = fc.record({
   ticket: textArb,
@@ -191,7 +192,7 @@ export const ticketLoginRequestArb: fc.Arbitrary<{ ticket: string }> = fc.record
  * @example
  * import { pukLoginRequestArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(pukLoginRequestArb, 1);
+ * fc.sample(pukLoginRequestArb, { seed: 2, numRuns: 1 }); // [{ puk: 'ha' }]
  */
 export const pukLoginRequestArb: fc.Arbitrary<{ puk: string }> = fc.record({ puk: textArb });
 
@@ -211,7 +212,7 @@ export const loginStatusCodeArb: fc.Arbitrary<LoginStatusCode> = fc.constantFrom
  * @example
  * import { loginResponseArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(loginResponseArb, 1);
+ * fc.sample(loginResponseArb, { seed: 1, numRuns: 1 }); // [{ statusCode: 2, description: 'length' }]
  */
 export const loginResponseArb: fc.Arbitrary<LoginResponse> = fc.record({
   statusCode: loginStatusCodeArb,
@@ -224,7 +225,7 @@ export const loginResponseArb: fc.Arbitrary<LoginResponse> = fc.record({
  * @example
  * import { passwordResetResponseArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(passwordResetResponseArb, 1);
+ * fc.sample(passwordResetResponseArb, { seed: 2, numRuns: 1 }); // [{ passwordFragment: 'ha' }]
  */
 export const passwordResetResponseArb: fc.Arbitrary<PasswordResetResponse> = fc.record({
   passwordFragment: textArb,
@@ -236,7 +237,9 @@ export const passwordResetResponseArb: fc.Arbitrary<PasswordResetResponse> = fc.
  * @example
  * import { tempStrongPasswordIssuedResponseArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(tempStrongPasswordIssuedResponseArb, 1);
+ * fc.assert(fc.property(tempStrongPasswordIssuedResponseArb, (r) => r.type === 'Temporary Strong Password'));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
+ * fc.sample(tempStrongPasswordIssuedResponseArb, { seed: 1, numRuns: 1 })[0]?.tempStrongPassword; // '81ccb80b'
  */
 export const tempStrongPasswordIssuedResponseArb: fc.Arbitrary<TempStrongPasswordIssuedResponse> =
   fc
@@ -252,7 +255,7 @@ export const tempStrongPasswordIssuedResponseArb: fc.Arbitrary<TempStrongPasswor
  * @example
  * import { errorEntryArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(errorEntryArb, 1);
+ * fc.sample(errorEntryArb, { seed: 7, numRuns: 1 }); // [{ code: "errors.5'm", message: 'oS' }]
  */
 export const errorEntryArb: fc.Arbitrary<ErrorEntry> = fc.record({
   code: fc.string().map((name) => `errors.${name}`),
@@ -265,7 +268,7 @@ export const errorEntryArb: fc.Arbitrary<ErrorEntry> = fc.record({
  * @example
  * import { errorBodyArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(errorBodyArb, 1);
+ * fc.sample(errorBodyArb, { seed: 1, numRuns: 1 }); // [{ errors: [] }]
  */
 export const errorBodyArb: fc.Arbitrary<ErrorBody> = fc.record({
   errors: fc.array(errorEntryArb, { maxLength: 4 }),

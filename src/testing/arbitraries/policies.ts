@@ -164,6 +164,7 @@ const policyRecordArbs: { readonly [T in PolicyType]: fc.Arbitrary<PolicyOf<T>> 
  * import { Policy } from 'credential-lifecycle';
  * import fc from 'fast-check';
  * fc.assert(fc.property(policyArb('PUKPolicy'), (p) => Policy.is(p) && p.type === 'PUKPolicy'));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export function policyArb<T extends PolicyType>(type: T): fc.Arbitrary<PolicyOf<T>>;
 export function policyArb(): fc.Arbitrary<Policy>;
@@ -223,6 +224,7 @@ export const policyToParameters = (policy: Policy): Record<string, string> => {
  *   fc.property(policyParametersArb('TicketPolicy'), ({ extId, parameters }) =>
  *     decodePolicy('TicketPolicy', extId, parameters)._tag === 'Right'),
  * );
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const policyParametersArb = <T extends PolicyType>(
   type: T,
@@ -309,6 +311,7 @@ const badParametersOfType: {
  *   fc.property(invalidPolicyParametersArb('PUKPolicy'), (parameters) =>
  *     decodePolicy('PUKPolicy', 'p', parameters)._tag === 'Left'),
  * );
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const invalidPolicyParametersArb = (
   type: PolicyType,

@@ -63,6 +63,8 @@ const requiredKeys = [
  * import { hashArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
  * fc.assert(fc.property(hashArb, (h) => h.startsWith('{SSHA')));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
+ * fc.sample(hashArb, { seed: 1, numRuns: 1 }); // ['{SSHA256}BhsEnumerablehasOwnPropertycallisPrkeytoStringgTcallt+Cf']
  */
 export const hashArb: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('{SSHA}', '{SSHA256}'), fc.base64String({ minLength: 28, maxLength: 60 }))
@@ -76,6 +78,7 @@ export const hashArb: fc.Arbitrary<string> = fc
  * import { PasswordCredential } from 'credential-lifecycle';
  * import fc from 'fast-check';
  * fc.assert(fc.property(passwordCredentialArb, (c) => PasswordCredential.is(c)));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const passwordCredentialArb: fc.Arbitrary<PasswordCredential> = fc.record(
   { ...common, type: fc.constant('Password' as const), password: hashArb },
@@ -142,6 +145,7 @@ export const pukCredentialArb: fc.Arbitrary<PukCredential> = fc.record(
  * import { CredentialResource } from 'credential-lifecycle';
  * import fc from 'fast-check';
  * fc.assert(fc.property(credentialResourceArb, (c) => CredentialResource.is(c)));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
  */
 export const credentialResourceArb = fc.oneof(
   passwordCredentialArb,

@@ -59,6 +59,8 @@ const extIdCharacters = [
  * import { ExtId } from 'credential-lifecycle';
  * import fc from 'fast-check';
  * fc.assert(fc.property(extIdArb, (id) => ExtId.is(id)));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
+ * fc.sample(extIdArb, { seed: 1, numRuns: 1 }); // ['(+!h!Mq1!:+']
  */
 export const extIdArb: fc.Arbitrary<string> = fc.string({
   unit: fc.constantFrom(...extIdCharacters),
@@ -72,7 +74,7 @@ export const extIdArb: fc.Arbitrary<string> = fc.string({
  * @example
  * import { textArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
- * fc.sample(textArb, 1);
+ * fc.sample(textArb, { seed: 240, numRuns: 1 }); // ['\x11applyprop']
  */
 export const textArb: fc.Arbitrary<string> = fc.string({ unit: 'binary', maxLength: 40 });
 
@@ -129,6 +131,8 @@ export const credentialKindArb: fc.Arbitrary<CredentialKind> = fc.constantFrom(.
  * import { validityArb } from 'credential-lifecycle/testing';
  * import fc from 'fast-check';
  * fc.assert(fc.property(validityArb, (v) => v.from <= v.to));
+ * // undefined: the property holds (fc.assert throws on a counterexample)
+ * fc.sample(validityArb, { seed: 1, numRuns: 1 }); // [{ from: 26000, to: 51817459633000 }]
  */
 export const validityArb: fc.Arbitrary<Validity> = fc
   .tuple(instantArb, instantArb)

@@ -95,7 +95,9 @@ export class ApiCommand implements ConformanceCommand {
    *
    * @example
    * import { ApiCommand } from 'credential-lifecycle/testing';
-   * new ApiCommand('c1', 'u1', 'ticket', 'delete', { _tag: 'admin' }, { _tag: 'none' });
+   * const command = new ApiCommand('c1', 'u1', 'ticket', 'delete', { _tag: 'admin' }, { _tag: 'none' });
+   * command.toString(); // 'DELETE /nevisidm/api/core/v1/c1/users/u1/ticket as admin'
+   * command.precondition; // 'any'
    */
   constructor(
     readonly clientExtId: string,
@@ -254,12 +256,16 @@ export class ApiCommand implements ConformanceCommand {
    * when they differ.
    *
    * @example
-   * import { ApiCommand, Oracle, inProcessSystem } from 'credential-lifecycle/testing';
+   * import { ApiCommand, Oracle, inProcessSystem, type ConformanceReal } from 'credential-lifecycle/testing';
    * const oracle = new Oracle({ clientExtId: 'c1', users: [{ userExtId: 'u1' }], policies: [] });
    * const system = inProcessSystem();
    * await system.control?.putUser('c1', 'u1');
+   * const real: ConformanceReal = { system, sent: [] };
    * await new ApiCommand('c1', 'u1', 'puk', 'create', { _tag: 'admin' }, { _tag: 'json', value: {} })
-   *   .run({ oracle, clock: true, restricted: true, tokens: new Map() }, { system, sent: [] });
+   *   .run({ oracle, clock: true, restricted: true, tokens: new Map() }, real);
+   * real.sent.map((s) => [s.description, s.answer?.status, s.expected?.status]);
+   * // [['POST /nevisidm/api/core/v1/c1/users/u1/puk {} as admin', 201, 201]]
+   * oracle.versionOf('u1', 'puk'); // 0
    */
   async run(m: ConformanceModel, r: ConformanceReal): Promise<void> {
     await this.#establish(m, r);

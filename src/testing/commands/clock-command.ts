@@ -21,7 +21,9 @@ export class AdvanceClockCommand implements ConformanceCommand {
    *
    * @example
    * import { AdvanceClockCommand } from 'credential-lifecycle/testing';
-   * new AdvanceClockCommand(1_000);
+   * const command = new AdvanceClockCommand(1_000);
+   * command.ms; // 1000
+   * command.toString(); // 'advance the clock by 1000 ms'
    */
   constructor(readonly ms: number) {}
 
@@ -42,11 +44,12 @@ export class AdvanceClockCommand implements ConformanceCommand {
    *
    * @example
    * import { AdvanceClockCommand, Oracle, inProcessSystem } from 'credential-lifecycle/testing';
-   * const oracle = new Oracle({ clientExtId: 'c1', users: [], policies: [] });
+   * const oracle = new Oracle({ clientExtId: 'c1', users: [], policies: [], start: 0 });
    * await new AdvanceClockCommand(1_000).run(
    *   { oracle, clock: true, restricted: true, tokens: new Map() },
    *   { system: inProcessSystem(), sent: [] },
    * );
+   * oracle.now; // 1000
    */
   async run(m: ConformanceModel, r: ConformanceReal): Promise<void> {
     const control = r.system.control;

@@ -23,6 +23,10 @@ import type { Catalogue, ConformanceModel, ConformanceReal } from './model.js';
  *   }),
  *   { maxCommands: 20 },
  * );
+ * const [run] = fc.sample(cmds, { seed: 1, numRuns: 1 });
+ * [...(run ?? [])].slice(0, 2).map(String);
+ * // ['POST /nevisidm/api/auth/v1/c1/users/u1/password/login {"password":"<known secret>"} as admin',
+ * //  'POST /nevisidm/api/core/v1/c1/users/u1/tempstrong-password {"extId":"cred-1","policyExtId":"no-such-policy"} as admin']
  */
 export const conformanceCommands = (
   catalogue: Catalogue,

@@ -85,7 +85,7 @@ export class CoverageRecorder {
    *
    * @example
    * import { CoverageRecorder } from 'credential-lifecycle/testing';
-   * new CoverageRecorder();
+   * new CoverageRecorder().result().transitions; // { covered: 0, reachable: 0, percent: 100 }
    */
   constructor(reachability: ReachableTransitionsOf = reachableTransitions) {
     this.#reachability = reachability;
@@ -103,7 +103,9 @@ export class CoverageRecorder {
    * @example
    * import { CoverageRecorder } from 'credential-lifecycle/testing';
    * import { defaultPolicy, lifecycleRulesOf } from 'credential-lifecycle';
-   * new CoverageRecorder().beginRun({ puk: [lifecycleRulesOf(defaultPolicy('PUKPolicy'))] });
+   * const coverage = new CoverageRecorder();
+   * coverage.beginRun({ puk: [lifecycleRulesOf(defaultPolicy('PUKPolicy'))] });
+   * coverage.result().transitions; // { covered: 0, reachable: 75, percent: 0 }
    */
   beginRun(rules: { readonly [K in CredentialKind]?: readonly LifecycleRules[] }): void {
     for (const kind of credentialKinds) {

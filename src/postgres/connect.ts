@@ -35,11 +35,17 @@ export interface ConnectOptions {
   readonly queryTimeout?: number;
 }
 
+/** What pg's pool hands its listeners: a client (an event emitter) or an error. */
+interface EventSource {
+  readonly on?: (event: 'error', listener: () => void) => unknown;
+}
+
 interface PgModule {
   readonly Pool: new (
     config: Record<string, unknown>,
   ) => PostgresDatabase & {
-    on(event: 'error', listener: (error: Error) => void): unknown;
+    /** `error` hands the error, `connect` the new client. */
+    on(event: 'error' | 'connect', listener: (value: EventSource) => void): unknown;
   };
 }
 
@@ -76,8 +82,12 @@ export const connectPostgres = async (
     connectionTimeoutMillis: options.connectTimeout ?? 5_000,
     query_timeout: options.queryTimeout ?? 10_000,
   });
-  // An idle client losing its connection is an 'error' event: without a
-  // listener it would end the process.
+  // A connection that breaks is an 'error' event, of the pool while it is
+  // idle and of the client while it is lent: without listeners it would end
+  // the process. The query in flight rejects anyway (and gets 503).
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on?.('error', () => {});
+  });
   return pool;
 };

@@ -95,6 +95,19 @@ const PolicyBookShape = t.type({
 });
 
 /**
+ * A client's policy book as JSON: the policies as an array, the default of
+ * each type.
+ *
+ * @example
+ * import type { PolicyBookJson } from 'credential-lifecycle/postgres';
+ * const defaultsOnly = (book: PolicyBookJson) => book.defaults;
+ */
+export interface PolicyBookJson {
+  readonly policies: readonly t.OutputOf<typeof Policy>[];
+  readonly defaults: PolicyBook['defaults'];
+}
+
+/**
  * Codec for a client's {@link PolicyBook} as its row stores it: the policies
  * as an array (a `Map` is not JSON) and the default of each type.
  *
@@ -104,11 +117,11 @@ const PolicyBookShape = t.type({
  * const stored = StoredPolicyBook.encode(defaultPolicyBook());
  * stored.policies.length; // 4
  */
-export const StoredPolicyBook: t.Type<
+export const StoredPolicyBook: t.Type<PolicyBook, PolicyBookJson, unknown> = new t.Type<
   PolicyBook,
-  t.OutputOf<typeof PolicyBookShape>,
+  PolicyBookJson,
   unknown
-> = new t.Type<PolicyBook, t.OutputOf<typeof PolicyBookShape>, unknown>(
+>(
   'StoredPolicyBook',
   (u): u is PolicyBook =>
     typeof u === 'object' && u !== null && (u as PolicyBook).policies instanceof Map,

@@ -28,6 +28,7 @@ export interface SqlResult {
  * const answersNothing: SqlClient = { query: async () => ({ rows: [] }) };
  */
 export interface SqlClient {
+  /** Runs one statement with its parameters and answers its rows. */
   query(text: string, values?: unknown[]): Promise<SqlResult>;
 }
 
@@ -40,6 +41,7 @@ export interface SqlClient {
  * const session: SqlSession = { query: async () => ({ rows: [] }), release: () => {} };
  */
 export interface SqlSession extends SqlClient {
+  /** Hands the connection back to the pool, or closes it when broken. */
   release(destroy?: boolean | Error): void;
 }
 
@@ -55,6 +57,7 @@ export interface SqlSession extends SqlClient {
  * };
  */
 export interface SqlDatabase extends SqlClient {
+  /** Lends a connection of its own, for a transaction. */
   connect(): Promise<SqlSession>;
 }
 

@@ -120,7 +120,8 @@ if (role === 'memory' || role === 'postgres') {
           await load(port, 2);
           const result = await load(port, seconds);
           const ok = result.non2xx === 0 && result.errors === 0;
-          (results[`${scenario}|${name}`] ??= []).push(result.requests.average);
+          const key = `${scenario}|${name}`;
+          results[key] = [...(results[key] ?? []), result.requests.average];
           console.log(
             `round ${round}  ${scenario.padEnd(12)}  ${name.padEnd(8)}  ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(result.latency.p50).padStart(3)} ms  p99 ${String(result.latency.p99).padStart(3)} ms  ${ok ? 'all 2xx' : `errors ${result.errors}, non-2xx ${result.non2xx}`}`,
           );

@@ -52,6 +52,10 @@ export const categories = {
   diagram: { default: 'Diagrams' },
   web: { default: 'Mock server', files: { 'fixture.ts': 'Fixtures' } },
   server: { default: 'Command line', files: { 'node.ts': 'Node server' } },
+  postgres: {
+    default: 'PostgreSQL store',
+    files: { 'sql.ts': 'SQL port', 'connect.ts': 'SQL port', 'schema.ts': 'Schema' },
+  },
   testing: {
     default: 'Conformance',
     files: {

@@ -125,6 +125,15 @@ describe('architecture', () => {
     expect(impurities, impurities.join('\n')).toEqual([]);
   });
 
+  it('imports pg (the optional peer) only in src/postgres/connect.ts', () => {
+    const importers = sourceFilesUnder('src').filter((file) =>
+      /(from\s+|import\()\s*'pg(\/[^']*)?'/.test(
+        fs.readFileSync(path.join(repoRoot, file), 'utf8'),
+      ),
+    );
+    expect(importers).toEqual(['src/postgres/connect.ts']);
+  });
+
   it('keeps Node built-ins out of the portable adapter', () => {
     const imports = sourceFilesUnder('src/web')
       .flatMap((file) => impuritiesOf(file, fs.readFileSync(path.join(repoRoot, file), 'utf8')))

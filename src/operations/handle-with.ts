@@ -131,7 +131,9 @@ const decideAndSave = async (
  * Handles one request over a repository: matches the route, loads the user
  * and the client's policies, runs the pure {@link dispatch} on that view, and
  * saves the user's next record by compare-and-set on the loaded revision
- * (inside the repository's `exclusive` section when it has one). A
+ * (inside the repository's `exclusive` section when it has one, and after
+ * this user's earlier requests in `options.queue`; a GET needs neither and
+ * runs at once on one load). A
  * refused request, or one that changes nothing, writes nothing. When the
  * compare-and-set loses (another process changed the record since the load),
  * it loads again and decides again, at most `attempts` times in all; then it
@@ -170,6 +172,11 @@ export const handleWith = async (
           decideAndSave(scoped, match, request, env, options),
         );
   try {
+    // A read decides on one load (one consistent view) and saves only if the
+    // decision changed the record, by compare-and-set like any save: it needs
+    // neither the queue nor the exclusive section, and does not wait for them.
+    if (match.action === 'get')
+      return await decideAndSave(repository, match, request, env, options);
     // The queue is outermost: a process holds one exclusive section per user at a time.
     return await (options.queue === undefined
       ? run()

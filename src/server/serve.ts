@@ -10,11 +10,39 @@ import { isPlainObject } from '../domain/errors.js';
 import { type Fault, faultNames, isFault } from '../mock/faults.js';
 import { defaultJournalLimit } from '../mock/journal.js';
 import { controlPath } from '../mock/paths.js';
+import type { MockStore } from '../mock/store.js';
 import { credentialPath, loginPath } from '../operations/route.js';
+import { defaultSchema, isSchemaName } from '../postgres/schema.js';
 import { applyFixtureOrSnapshot } from '../web/fixture.js';
 import { MockServer } from '../web/server.js';
-import { type CliCommand, integerOption, shellQuote } from './cli-command.js';
+import { type CliCommand, type CliIo, integerOption, shellQuote } from './cli-command.js';
 import { startNodeServer } from './node.js';
+
+/**
+ * The mock's store on PostgreSQL: `credential-lifecycle/postgres` is loaded
+ * only here (it loads the optional `pg`), its tables migrated; a database
+ * that cannot be reached or migrated is reported and the command fails.
+ */
+const openDatabase = async (
+  url: string,
+  schema: string,
+  io: CliIo,
+): Promise<{ store: MockStore; close: () => Promise<void> } | 'failed'> => {
+  try {
+    const { connectPostgres, migrate, PostgresStore } = await import('../postgres/index.js');
+    const db = await connectPostgres(url);
+    try {
+      await migrate(db, { schema });
+    } catch (error) {
+      await db.end();
+      throw error;
+    }
+    return { store: new PostgresStore(db, { schema }), close: () => db.end() };
+  } catch (error) {
+    io.err(`--database: ${(error as Error).message}`);
+    return 'failed';
+  }
+};
 
 /** The user the banner's commands act on: the first with a password in the fixture, else the first. */
 const bannerUser = (
@@ -68,12 +96,12 @@ export const exampleCommands = (url: string, fixture: unknown): string[] => {
  * @example
  * import { serveCommand } from 'credential-lifecycle/server';
  * serveCommand.options.map((o) => o.name);
- * // ['host', 'port', 'fixture', 'seed', 'journal-limit', 'quiet', 'fault']
+ * // ['host', 'port', 'fixture', 'seed', 'journal-limit', 'quiet', 'database', 'database-schema', 'fault']
  */
 export const serveCommand: CliCommand = {
   name: 'serve',
   synopsis:
-    'serve [--host H] [--port N] [--fixture FILE] [--seed N] [--journal-limit N] [--quiet] [--fault NAME]',
+    'serve [--host H] [--port N] [--fixture FILE] [--seed N] [--journal-limit N] [--quiet] [--database URL [--database-schema NAME]] [--fault NAME]',
   summary: 'Serves the nevisIDM credential API mock over HTTP until SIGINT or SIGTERM.',
   options: [
     {
@@ -118,6 +146,21 @@ export const serveCommand: CliCommand = {
       description: 'Writes no JSON log line per request.',
     },
     {
+      name: 'database',
+      type: 'string',
+      value: 'URL',
+      default: 'none (in memory, lost on exit)',
+      description:
+        'Keeps the mock in PostgreSQL (postgres://user@host:port/db; needs the pg package): it survives restarts, and several servers share it.',
+    },
+    {
+      name: 'database-schema',
+      type: 'string',
+      value: 'NAME',
+      default: defaultSchema,
+      description: 'The PostgreSQL schema of the mock’s tables (created when missing).',
+    },
+    {
       name: 'fault',
       type: 'string',
       value: 'NAME',
@@ -149,12 +192,24 @@ export const serveCommand: CliCommand = {
         ? []
         : [`--fault: unknown fault ${unknownFault}; known: ${faultNames.join(', ')}`]),
     ];
+    const database = typeof values.database === 'string' ? values.database : undefined;
+    const schema =
+      typeof values['database-schema'] === 'string' ? values['database-schema'] : defaultSchema;
+    if (database !== undefined && !/^postgres(ql)?:\/\//.test(database)) {
+      problems.push('--database: expected a postgres:// or postgresql:// URL');
+    }
+    if (!isSchemaName(schema)) {
+      problems.push('--database-schema: expected lower-case letters, digits and _ (at most 63)');
+    }
     if (problems.length > 0 || E.isLeft(port) || E.isLeft(seed) || E.isLeft(journalLimit)) {
       for (const p of problems) io.err(p);
       return 2;
     }
-    const mock = new MockServer({
+    const opened = database === undefined ? undefined : await openDatabase(database, schema, io);
+    if (opened === 'failed') return 1;
+    const mock = new MockServer<MockStore>({
       ...(seed.right === undefined ? {} : { seed: seed.right }),
+      ...(opened === undefined ? {} : { store: opened.store }),
       faults: faults.filter(isFault) satisfies Fault[],
       journalLimit: journalLimit.right,
     });
@@ -186,12 +241,14 @@ export const serveCommand: CliCommand = {
       log: values.quiet === true ? undefined : io.out,
     });
     io.out(`credential-lifecycle mock server listening on ${server.url}`);
+    if (database !== undefined) io.out(`Store: PostgreSQL, schema ${schema}`);
     if (faults.length > 0) io.out(`TEST-ONLY faults active: ${faults.join(', ')}`);
     io.out('Try:');
     for (const command of exampleCommands(server.url, fixture)) io.out(`  ${command}`);
     io.out(`Control API under ${server.url}/__mock (README.md, "Mock server"). Ctrl+C stops.`);
     const signal = await stopped;
     await server.close();
+    await opened?.close();
     io.err(`stopped (${signal})`);
     return 0;
   },

@@ -32,6 +32,7 @@ const entrySources = {
   mock: 'src/web/index.ts',
   server: 'src/server/index.ts',
   testing: 'src/testing/index.ts',
+  postgres: 'src/postgres/index.ts',
 } as const;
 
 /** Whether an expression is a plain literal value (what an answer comment may state). */
@@ -107,7 +108,7 @@ const instrument = (snippet: Snippet): { code: string; answers: number } => {
     instrumented = instrumented.slice(0, edit.start) + edit.text + instrumented.slice(edit.end);
   }
   instrumented = instrumented.replace(
-    /from 'credential-lifecycle(\/(mock|server|testing))?'/g,
+    /from 'credential-lifecycle(\/(mock|server|testing|postgres))?'/g,
     (_import, _subpath, entry?: keyof typeof entrySources) =>
       `from '${path.join(repoRoot, entrySources[entry ?? 'root'])}'`,
   );

@@ -303,6 +303,40 @@ describe('the exclusive section and updateUser', () => {
     expect(events.slice(4)).toEqual(['enter c1/u9', 'load', 'save', 'leave']);
   });
 
+  it('a GET reads at once, outside the queue and the exclusive section', async () => {
+    const store = storeWithPassword();
+    const events: string[] = [];
+    const repository: CredentialRepository = {
+      load: (c, u) => {
+        events.push('load');
+        return store.load(c, u);
+      },
+      save: () => {
+        throw new Error('a GET saved');
+      },
+      exclusive: async () => {
+        throw new Error('a GET entered the section');
+      },
+    };
+    const queue = new UserQueue();
+    // A request of the same user holds the queue: the GET does not wait for it.
+    let release = () => {};
+    const holding = queue.run(
+      CLIENT,
+      USER,
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+    );
+    const get = request('GET', corePath('password'));
+    const answer = await handleWith(repository, get, env(), { queue });
+    expect(answer.status).toBe(200);
+    expect(events).toEqual(['load']);
+    release();
+    await holding;
+  });
+
   it('updateUser saves, leaves an unchanged record alone, and gives up after `attempts` lost races', async () => {
     const store = storeWithPassword('never-locks');
     const rename = (u: UserRecord | undefined) =>

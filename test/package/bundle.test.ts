@@ -1,9 +1,10 @@
 /**
  * The portable entries bundle for a browser: esbuild, as a consumer's bundler
  * would run it (browser platform, no externals), must bundle the root entry
- * and `credential-lifecycle/mock` without any `node:` module and without
- * fast-check (an optional peer of the testing kit only). The Node entry and
- * the testing kit show that the check can fail.
+ * and `credential-lifecycle/mock` without any `node:` module, without
+ * fast-check (an optional peer of the testing kit only) and without pg (the
+ * optional peer of `credential-lifecycle/postgres` only). The Node entry, the
+ * PostgreSQL entry and the testing kit show that the check can fail.
  */
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../docs/snippets.js';
 
 interface Bundled {
-  /** esbuild's errors, one line each. */
+  /** esbuild's errors, one line each, with the file they are in. */
   readonly errors: readonly string[];
   /** The bundled input files, repo-relative. */
   readonly inputs: readonly string[];
@@ -32,15 +33,20 @@ const bundleForBrowser = async (entry: string): Promise<Bundled> => {
     });
     return { errors: [], inputs: Object.keys(result.metafile.inputs) };
   } catch (error) {
-    const errors = (error as { errors?: { text: string }[] }).errors ?? [];
-    return { errors: errors.map((e) => e.text), inputs: [] };
+    const errors =
+      (error as { errors?: { text: string; location?: { file: string } | null }[] }).errors ?? [];
+    return {
+      errors: errors.map((e) => (e.location ? `${e.location.file}: ${e.text}` : e.text)),
+      inputs: [],
+    };
   }
 };
 
-/** What makes a bundle unportable: a Node module it failed on, or fast-check in it. */
+/** What makes a bundle unportable: a Node module it failed on, or fast-check or pg in it. */
 const portabilityProblems = ({ errors, inputs }: Bundled): string[] => [
   ...errors,
   ...inputs.filter((i) => /(^|\/)node_modules\/fast-check\//.test(i)).map((i) => `bundles ${i}`),
+  ...inputs.filter((i) => /(^|\/)node_modules\/pg(-[a-z]+)?\//.test(i)).map((i) => `bundles ${i}`),
   ...inputs.filter((i) => i.startsWith('node:')).map((i) => `bundles ${i}`),
 ];
 
@@ -66,6 +72,11 @@ describe('portable entries bundle for the browser', () => {
         expect.stringMatching(/node:util/),
       ]),
     );
+  });
+
+  it('the PostgreSQL entry carries pg (the check is not vacuous)', async () => {
+    const problems = portabilityProblems(await bundleForBrowser('src/postgres/index.ts'));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/node_modules\/pg\//)]));
   });
 
   it('the testing kit carries fast-check (the check is not vacuous)', async () => {

@@ -32,6 +32,7 @@ const entries = [
   'credential-lifecycle',
   'credential-lifecycle/mock',
   'credential-lifecycle/server',
+  'credential-lifecycle/postgres',
 ] as const;
 
 describe('the tarball', () => {
@@ -96,6 +97,16 @@ describe('loading the installed package', () => {
     expect(Number(result.stdout)).toBeGreaterThan(10);
   });
 
+  it('/postgres loads without pg, and connectPostgres names the missing peer', () => {
+    const code = [
+      "import { connectPostgres } from 'credential-lifecycle/postgres';",
+      "await connectPostgres('postgres://127.0.0.1:9/x').catch((e) => console.log(e.message));",
+    ].join('\n');
+    const result = run(process.execPath, ['--input-type=module', '-e', code], bare);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/optional peer dependency pg: npm install pg/);
+  });
+
   it('the command line prints its version, and names the missing peer for conformance', () => {
     const cli = path.join(bare, 'node_modules/credential-lifecycle/dist/server/cli.js');
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -149,12 +160,17 @@ const optionalImports = (entry: string, forbidden: RegExp): string[] =>
 
 describe('the declarations do not import optional dependencies', () => {
   it.each(['dist/index.d.ts', 'dist/web/index.d.ts'])(
-    '%s: neither fast-check nor node:',
+    '%s: neither fast-check nor node: nor pg',
     (entry) => {
       expect(declarationImports(entry).size).toBeGreaterThan(10);
-      expect(optionalImports(entry, /^(fast-check|node:)/)).toEqual([]);
+      expect(optionalImports(entry, /^(fast-check|node:|pg)(\/|$)/)).toEqual([]);
     },
   );
+
+  it('dist/postgres/index.d.ts: not pg (a consumer needs no @types/pg), nor fast-check', () => {
+    expect(declarationImports('dist/postgres/index.d.ts').size).toBeGreaterThan(5);
+    expect(optionalImports('dist/postgres/index.d.ts', /^(fast-check|pg)(\/|$)/)).toEqual([]);
+  });
 
   it('dist/server/index.d.ts: not fast-check (node: it does import)', () => {
     expect(optionalImports('dist/server/index.d.ts', /^fast-check/)).toEqual([]);
@@ -225,6 +241,11 @@ const rootAndMock = [
 
 const server = [
   "import { cliCommands, MockServer, reportLines, startNodeServer } from 'credential-lifecycle/server';",
+  "import { connectPostgres, migrate, PostgresStore } from 'credential-lifecycle/postgres';",
+  'const db = await connectPostgres(process.env.DATABASE_URL ?? "");',
+  'await migrate(db);',
+  'const store: PostgresStore = new PostgresStore(db);',
+  'console.log(new MockServer({ store }).state.store.schema);',
   'const server = await startNodeServer({ mock: new MockServer({ seed: 1 }), port: 0, log: undefined });',
   'console.log(cliCommands.length, reportLines({ runs: 1, commands: 1, failures: 0, seed: 1 }, [], []));',
   'await server.close();',
@@ -253,7 +274,7 @@ describe('consumers type-check with skipLibCheck: false', () => {
     expect(checked.get('browser')).toEqual({ code: 0, errors: [] });
   });
 
-  it('/server needs @types/node but not fast-check (a Node project)', () => {
+  it('/server and /postgres need @types/node but neither fast-check nor @types/pg (a Node project)', () => {
     expect(checked.get('node')).toEqual({ code: 0, errors: [] });
   });
 

@@ -1,0 +1,94 @@
+/**
+ * The database the adapter's tests run on: PGlite in process by default, a
+ * real PostgreSQL server when `DATABASE_URL` is set. Each test file works in
+ * a schema of its own, so files running at once never see each other.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { connectPostgres } from '../../src/postgres/connect.js';
+import { migrate } from '../../src/postgres/schema.js';
+import type { SqlDatabase, SqlResult, SqlSession } from '../../src/postgres/sql.js';
+
+/** A database for one test file, migrated in `schema`. */
+export interface TestDatabase {
+  readonly db: SqlDatabase;
+  readonly schema: string;
+  /** `pglite` (in process) or `postgres` (DATABASE_URL). */
+  readonly kind: 'pglite' | 'postgres';
+  /** Drops the schema (on a server) and closes the connections. */
+  readonly close: () => Promise<void>;
+}
+
+/** The test database's URL, or `undefined` when the tests run on PGlite. */
+export const databaseUrl = (): string | undefined => {
+  const url = process.env.DATABASE_URL;
+  return url === undefined || url === '' ? undefined : url;
+};
+
+/** A schema name nobody else uses. */
+export const freshSchema = (prefix: string): string =>
+  `${prefix}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+
+/**
+ * PGlite as a {@link SqlDatabase}: it has one connection, so a session (a
+ * transaction) holds it alone and every other statement waits for it.
+ */
+export const pgliteDatabase = (lite: PGlite): SqlDatabase => {
+  let tail: Promise<void> = Promise.resolve();
+  const acquire = (): Promise<() => void> => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ready = tail.then(() => release);
+    tail = tail.then(() => held);
+    return ready;
+  };
+  const query = async (text: string, values?: unknown[]): Promise<SqlResult> => {
+    const result = await lite.query<Record<string, unknown>>(text, values);
+    return { rows: result.rows };
+  };
+  return {
+    query: async (text, values) => {
+      const release = await acquire();
+      try {
+        return await query(text, values);
+      } finally {
+        release();
+      }
+    },
+    connect: async (): Promise<SqlSession> => {
+      const release = await acquire();
+      let released = false;
+      return {
+        query,
+        release: () => {
+          if (!released) release();
+          released = true;
+        },
+      };
+    },
+  };
+};
+
+/** Opens the file's database (PGlite, or DATABASE_URL) and migrates a fresh schema. */
+export const openTestDatabase = async (prefix: string): Promise<TestDatabase> => {
+  const schema = freshSchema(prefix);
+  const url = databaseUrl();
+  if (url === undefined) {
+    const lite = new PGlite();
+    const db = pgliteDatabase(lite);
+    await migrate(db, { schema });
+    return { db, schema, kind: 'pglite', close: () => lite.close() };
+  }
+  const pool = await connectPostgres(url, { max: 8 });
+  await migrate(pool, { schema });
+  return {
+    db: pool,
+    schema,
+    kind: 'postgres',
+    close: async () => {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.end();
+    },
+  };
+};

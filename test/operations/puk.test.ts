@@ -129,8 +129,13 @@ describe('PUK login (POST /nevisidm/api/auth/v1/…/puk/login)', () => {
 
   it('a PUK is not single use', () => {
     const { h, plain } = withPuk();
-    h.login('puk', plain);
-    expect(h.get('puk').status).toBe(200);
+    expect(decodes(LoginResponse, h.login('puk', plain).body).statusCode).toBe(5);
+    expect(objectBody(h.get('puk'))).toMatchObject({
+      stateName: 'active',
+      successfulLoginCount: 1,
+    });
+    expect(decodes(LoginResponse, h.login('puk', plain).body).statusCode).toBe(5);
+    expect(objectBody(h.get('puk')).successfulLoginCount).toBe(2);
   });
 });
 

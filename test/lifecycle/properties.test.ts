@@ -13,7 +13,14 @@ import {
   type Refusal,
   withRules,
 } from '../../src/lifecycle/index.js';
-import { create, eventsOf, rulesArb, type Scenario, scenarioArb } from './support.js';
+import {
+  create,
+  eventsOf,
+  LATEST_WIRE_INSTANT,
+  rulesArb,
+  type Scenario,
+  scenarioArb,
+} from './support.js';
 
 type Step = {
   readonly before: Lifecycle;
@@ -177,10 +184,11 @@ describe('lifecycle properties', () => {
       const changed = withRules(l, rules);
       expect(changed.context.rules).toBe(rules);
       const { from, to } = l.context.validity;
-      // A PUK's lifetime is read at every login: a new one counts from validity.from.
+      // A PUK's lifetime is read at every login: a new one counts from validity.from,
+      // capped at the latest wire instant.
       const validity =
         scenario.kind === 'puk' && rules.credentialLifetime !== l.context.rules.credentialLifetime
-          ? { from, to: from + rules.credentialLifetime }
+          ? { from, to: Math.min(from + rules.credentialLifetime, LATEST_WIRE_INSTANT) }
           : { from, to };
       expect({ ...changed.context, rules: l.context.rules }).toEqual({ ...l.context, validity });
       expect(changed.state).toBe(l.state);

@@ -4,10 +4,10 @@
  * here with Date.UTC, not taken from the decoder.
  */
 
-import { option as O } from 'fp-ts';
+import { either as E, option as O } from 'fp-ts';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
-import { pathOf, validationEntries } from '../../src/domain/errors.js';
+import { decodeRequestBody, pathOf, validationEntries } from '../../src/domain/errors.js';
 import { isInstant, latestInstant, parseInstant } from '../../src/domain/instant.js';
 
 const at = (y: number, m: number, d: number, h = 0, min = 0): number => {
@@ -72,6 +72,19 @@ describe('offsets', () => {
   });
 });
 
+describe('the years 0000 to 9999, after the offset is applied', () => {
+  it('an offset that moves an instant out of the range makes it invalid', () => {
+    expect(parseInstant('0000-01-01T00:00:00Z')).toEqual(O.some(at(0, 1, 1)));
+    expect(parseInstant('0000-01-01T00:00:00+01:00')).toEqual(O.none);
+    expect(parseInstant('0000-01-01T00:00:00-01:00')).toEqual(O.some(at(0, 1, 1, 1)));
+    expect(parseInstant('9999-12-31T23:59:59Z')).toEqual(O.some(latestInstant - 999));
+    expect(parseInstant('9999-12-31T23:59:59-01:00')).toEqual(O.none);
+    expect(parseInstant('9999-12-31T23:59:59+01:00')).toEqual(
+      O.some(latestInstant - 999 - 3_600_000),
+    );
+  });
+});
+
 describe('isInstant: an integer between the years 0000 and 9999', () => {
   it('accepts both ends and rejects one millisecond beyond them, fractions and non-numbers', () => {
     const earliest = at(0, 1, 1);
@@ -101,6 +114,24 @@ describe('error messages name the path and what is allowed', () => {
     expect(k && pathOf(k.context)).toBe('$.ticketLen0');
     const [d] = first(t.type({ '1a': t.number }), { '1a': 'x' });
     expect(d && pathOf(d.context)).toBe('$.1a');
+  });
+
+  it('a body that is not a JSON object: 400, saying what it was', () => {
+    const codec = t.partial({ version: t.number });
+    for (const [body, found] of [
+      [[], 'array'],
+      [null, 'null'],
+      ['x', 'string'],
+    ] as const) {
+      expect(decodeRequestBody(codec, body)).toEqual(
+        E.left({
+          status: 400,
+          errors: [
+            { code: 'errors.malformedRequest', message: `$: expected a JSON object, got ${found}` },
+          ],
+        }),
+      );
+    }
   });
 
   it('says what was found: null, array, nothing or the JSON type', () => {

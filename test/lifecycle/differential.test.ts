@@ -10,7 +10,7 @@ import type { CredentialKind } from '../../src/domain/credential-type.js';
 import type { StateName } from '../../src/domain/state.js';
 import type { LifecycleEvent, LifecycleRules } from '../../src/lifecycle/index.js';
 import { applyEvent, type Lifecycle } from '../../src/lifecycle/index.js';
-import { create, eventsOf, scenarioArb } from './support.js';
+import { create, eventsOf, LATEST_WIRE_INSTANT, scenarioArb } from './support.js';
 
 type RefState = StateName | 'deleted';
 
@@ -178,7 +178,8 @@ const judge = (m: Ref, kind: CredentialKind, r: LifecycleRules, e: LifecycleEven
         next: {
           ...n,
           from: at,
-          to: at + r.credentialLifetime,
+          // A new validity ends at the lifetime, at most at the latest wire instant.
+          to: Math.min(at + r.credentialLifetime, LATEST_WIRE_INSTANT),
           resets: m.resets + 1,
           failed: 0,
           succeeded: 0,

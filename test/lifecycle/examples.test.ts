@@ -305,3 +305,84 @@ describe('a PUK follows the lifetime in force (withRules)', () => {
     ).toBe(ticket.context.validity);
   });
 });
+
+describe('archived: terminal, an update that would change anything is refused', () => {
+  const archivedWith = () => {
+    const l0 = create('password', defaultRules('password'), 'active');
+    const a = accept(l0, {
+      type: 'admin.update',
+      at: T0 + SECOND,
+      stateName: 'archived',
+      modificationComment: 'gone',
+    });
+    expect(a.lifecycle.state).toBe('archived');
+    return a.lifecycle;
+  };
+  const at = T0 + 2 * SECOND;
+
+  it('a state change, a new comment, a new validity (either end) or new details: Archived', () => {
+    const l = archivedWith();
+    const { from, to } = l.context.validity;
+    for (const stateName of ['active', 'disabled', 'admin-changed', 'initial'] as const) {
+      expect(refuse(l, { type: 'admin.update', at, stateName })).toEqual({ _tag: 'Archived' });
+    }
+    expect(refuse(l, { type: 'admin.update', at, modificationComment: 'back' })).toEqual({
+      _tag: 'Archived',
+    });
+    expect(refuse(l, { type: 'admin.update', at, validity: { from: from + 1, to } })).toEqual({
+      _tag: 'Archived',
+    });
+    expect(refuse(l, { type: 'admin.update', at, validity: { from, to: to - 1 } })).toEqual({
+      _tag: 'Archived',
+    });
+    expect(refuse(l, { type: 'admin.update', at, detailsChanged: true })).toEqual({
+      _tag: 'Archived',
+    });
+    expect(
+      refuse(l, { type: 'admin.update', at, stateName: 'archived', modificationComment: 'back' }),
+    ).toEqual({ _tag: 'Archived' });
+  });
+
+  it('repeating the stored state, comment and validity is accepted and changes nothing', () => {
+    const l = archivedWith();
+    const same = accept(l, {
+      type: 'admin.update',
+      at,
+      stateName: 'archived',
+      modificationComment: 'gone',
+      validity: { ...l.context.validity },
+    });
+    expect(same.lifecycle).toBe(l);
+    expect(accept(l, { type: 'admin.update', at, detailsChanged: false }).lifecycle).toBe(l);
+  });
+});
+
+describe('a deleted credential', () => {
+  it('refuses a login as Deleted, not as the state it was deleted from', () => {
+    for (const from of ['archived', 'disabled', 'active'] as const) {
+      const l = create('password', defaultRules('password'), 'active');
+      const moved =
+        from === 'active'
+          ? l
+          : accept(l, { type: 'admin.update', at: T0 + SECOND, stateName: from }).lifecycle;
+      const gone = accept(moved, { type: 'credential.deleted', at: T0 + 2 * SECOND });
+      expect(gone.deleted).toBe(true);
+      expect(canLogin(gone.lifecycle, T0 + 3 * SECOND)).toEqual(E.left({ _tag: 'Deleted' }));
+    }
+  });
+
+  it('deleted while tmp-locked: still no login once the lock time has passed', () => {
+    const l0 = create('password', defaultRules('password'), 'active');
+    const f1 = accept(l0, { type: 'login.failed', at: T0 + SECOND });
+    const f2 = accept(f1.lifecycle, { type: 'login.failed', at: T0 + 2 * SECOND });
+    expect(f2.lifecycle.state).toBe('tmp-locked');
+    const gone = accept(f2.lifecycle, { type: 'credential.deleted', at: T0 + 3 * SECOND });
+    expect(gone.deleted).toBe(true);
+    for (const at of [T0 + 4 * SECOND, T0 + 62 * SECOND, T0 + DAY]) {
+      expect(canLogin(gone.lifecycle, at)).toEqual(E.left({ _tag: 'Deleted' }));
+    }
+    expect(refuse(gone.lifecycle, { type: 'login.succeeded', at: T0 + DAY })).toEqual({
+      _tag: 'Deleted',
+    });
+  });
+});

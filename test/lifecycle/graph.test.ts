@@ -95,22 +95,93 @@ const idOf = (snapshot: Snapshot, event: LifecycleEvent): string[] => {
 describe('xstate/graph traversal', () => {
   const taken = new Set<string>();
   const reached = new Set<string>();
-  let edges = 0;
+  const edges: { state: Snapshot; event: LifecycleEvent; nextState: Snapshot }[] = [];
   for (const setup of setups) {
     for (const fromState of startsOf(setup)) {
       const options = { fromState, events: eventsFor, serializeState, serializeEvent };
       const adjacency = getAdjacencyMap(lifecycleMachine, options);
-      for (const { state, event, nextState } of adjacencyMapToArray(adjacency)) {
+      for (const edge of adjacencyMapToArray(adjacency)) {
+        const { state, event, nextState } = edge;
         reached.add(String(state.value));
         reached.add(String(nextState.value));
-        edges++;
+        edges.push(edge);
         for (const id of idOf(state, event)) taken.add(id);
       }
     }
   }
 
   it('explores a bounded graph', () => {
-    expect(edges).toBeGreaterThan(1000);
+    expect(edges.length).toBeGreaterThan(1000);
+  });
+
+  it('on every edge: a change moves version by exactly 1, and nothing else does', () => {
+    /** Whether anything but the version differs (rules are shared, validity compared by value). */
+    const differs = (a: Snapshot, b: Snapshot): boolean => {
+      if (a.value !== b.value) return true;
+      const ca = a.context as unknown as Record<string, unknown>;
+      const cb = b.context as unknown as Record<string, unknown>;
+      return Object.keys({ ...ca, ...cb }).some((key) => {
+        if (key === 'version' || key === 'rules') return false;
+        if (key === 'validity') return JSON.stringify(ca[key]) !== JSON.stringify(cb[key]);
+        return ca[key] !== cb[key];
+      });
+    };
+    // Every 10th edge keeps the check cheap (the graph has some 285,000); a
+    // `detailsChanged` update changes fields kept outside the context, invisible here.
+    const sample = edges.filter((e, i) => i % 10 === 0 && !('detailsChanged' in e.event));
+    expect(sample.length).toBeGreaterThan(1000);
+    const bad = sample.filter(({ state, event, nextState }) => {
+      // An event at or after lockedUntil first lets the time pass (one change of its
+      // own: the unlock), then acts on the restored state.
+      const { lockedUntil } = state.context;
+      const lifted =
+        state.value === 'tmp-locked' &&
+        lockedUntil !== null &&
+        event.at >= lockedUntil &&
+        event.type !== 'time.passes';
+      const from = lifted
+        ? transition(lifecycleMachine, state, { type: 'time.passes', at: event.at })[0]
+        : state;
+      const steps = (lifted ? 1 : 0) + (differs(from, nextState) ? 1 : 0);
+      return nextState.context.version !== state.context.version + steps;
+    });
+    expect(
+      bad.slice(0, 5).map((e) => `${String(e.state.value)} ${JSON.stringify(e.event)}`),
+    ).toEqual([]);
+  });
+
+  it('on every edge: archived is left only by a deletion or a strong login', () => {
+    const left = edges.filter(
+      ({ state, event, nextState }) =>
+        state.value === 'archived' &&
+        nextState.value !== 'archived' &&
+        // A deletion, or a strong login (it deletes a TSP or ticket in any state).
+        !(
+          nextState.value === 'deleted' &&
+          (event.type === 'credential.deleted' || event.type === 'credential.strongLogin')
+        ),
+    );
+    expect(left.map((e) => `${JSON.stringify(e.event)} -> ${String(e.nextState.value)}`)).toEqual(
+      [],
+    );
+    expect(edges.some((e) => e.state.value === 'archived')).toBe(true);
+  });
+
+  it('on every edge: a login refused by an earlier problem counts nothing', () => {
+    const refusedIn = (e: (typeof edges)[number]): boolean => {
+      const { value, context } = e.state;
+      if (e.event.type !== 'login.failed' && e.event.type !== 'login.succeeded') return false;
+      if (value === 'fail-locked' || value === 'disabled' || value === 'archived') return true;
+      return (
+        value === 'tmp-locked' && context.lockedUntil !== null && e.event.at < context.lockedUntil
+      );
+    };
+    const refused = edges.filter(refusedIn);
+    expect(refused.length).toBeGreaterThan(10);
+    for (const { state, nextState } of refused) {
+      expect(nextState.value).toBe(state.value);
+      expect(nextState.context).toEqual(state.context);
+    }
   });
 
   it('reaches every state of the machine', () => {

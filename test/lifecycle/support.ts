@@ -16,6 +16,9 @@ export const SECOND = 1_000;
 export const DAY = 86_400_000;
 export const T0 = Date.UTC(2026, 4, 4, 12, 0, 0);
 
+/** The latest instant the wire format carries, 9999-12-31T23:59:59.999Z (every millisecond of that second prints the same). */
+export const LATEST_WIRE_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** The spec's policy defaults, per kind. */
 export const defaultRules = (kind: CredentialKind): LifecycleRules => ({
   maxCredFailureCount: 3,
@@ -78,7 +81,9 @@ export const rulesArb: fc.Arbitrary<LifecycleRules> = fc.record({
   singleUse: fc.boolean(),
   maxResetCount: fc.constantFrom(-1, 0, 1, 3),
   resetTarget: fc.constantFrom('initial' as const, 'active' as const, 'reset-code' as const),
-  credentialLifetime: fc.constantFrom(DAY, 10 * DAY),
+  // Short ones, and two that reach the 9999-12-31T23:59:59Z cap on validity.to
+  // (docs/assumptions.md): exactly at T0, and far beyond it.
+  credentialLifetime: fc.constantFrom(DAY, 10 * DAY, LATEST_WIRE_INSTANT - T0, 8_000 * 365 * DAY),
   initialPwchangeRequired: fc.boolean(),
   initialPwchangePeriodInitial: fc.constantFrom(-1, 0, 60_000, DAY),
   initialPwchangePeriodAdminChanged: fc.constantFrom(-1, 0, 60_000, DAY),

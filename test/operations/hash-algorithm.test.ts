@@ -4,6 +4,7 @@
  * applies to new values only — values stored before keep verifying, for logins
  * and for the password history.
  */
+import { createHash, pbkdf2Sync } from 'node:crypto';
 import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import type { CredentialKind } from '../../src/domain/credential-type.js';
@@ -92,6 +93,43 @@ describe('the policy’s hashAlgorithm decides how a new secret is stored', () =
         expect(numberField(h.login(kind, secret), 'statusCode')).toBe(5);
       });
     }
+  }
+
+  // The digest itself, recomputed outside the library with node:crypto: the
+  // prefix and the lengths alone would not tell SHA-1 from a truncated SHA-256.
+  const sshaDigest = { SSHA: ['sha1', 20], SSHA256: ['sha256', 32] } as const;
+  for (const kind of kinds) {
+    for (const algorithm of ['SSHA', 'SSHA256'] as const) {
+      it(`${kind} under ${algorithm}: the digest is ${sshaDigest[algorithm][0]}(plaintext ‖ salt)`, () => {
+        const h = new Harness(freshStore([[policyFor(kind, algorithm), true]]));
+        const secret = create(h, kind);
+        const [digest, length] = sshaDigest[algorithm];
+        const payload = Buffer.from(storedHash(h, kind).slice(algorithm.length + 2), 'base64');
+        expect(payload).toHaveLength(length + 8);
+        const salt = payload.subarray(length);
+        const expected = createHash(digest).update(secret, 'utf8').update(salt).digest();
+        expect(payload.subarray(0, length).equals(expected)).toBe(true);
+      });
+    }
+    it(`${kind} under PBKDF2: the digest is PBKDF2-HMAC-SHA512 with the policy's rounds and lengths`, () => {
+      const h = new Harness(freshStore([[policyFor(kind, 'PBKDF2'), true]]));
+      const secret = create(h, kind);
+      const [, rounds = '', salt64 = '', hash64 = ''] =
+        /^\{PBKDF2-SHA512\}(\d+)\$([^$]+)\$([^$]+)$/.exec(storedHash(h, kind)) ?? [];
+      // Adapted base64: '.' for '+', no padding.
+      const bytes = (ab64: string) => Buffer.from(ab64.replaceAll('.', '+'), 'base64');
+      const salt = bytes(salt64);
+      expect(Number(rounds)).toBe(cheap.pbkdf2.iterations);
+      expect(salt).toHaveLength(cheap.pbkdf2.saltLength);
+      const expected = pbkdf2Sync(
+        secret,
+        salt,
+        cheap.pbkdf2.iterations,
+        cheap.pbkdf2.keyLength,
+        'sha512',
+      );
+      expect(bytes(hash64).equals(expected)).toBe(true);
+    });
   }
 
   it('a reset hashes under the policy as well', () => {

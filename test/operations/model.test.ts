@@ -432,7 +432,12 @@ const step = (w: World, c: Command): void => {
       const policy = w.policyOfKind[stored.kind];
       if (policy.maxResetCount !== -1)
         expect(ctx.resetCount).toBeLessThanOrEqual(policy.maxResetCount);
-      expect(stored.secretHash.startsWith('{SSHA')).toBe(true);
+      // The policy's hashAlgorithm picks the digest: {SSHA} is SHA-1 (20 bytes),
+      // {SSHA256} SHA-256 (32 bytes), each followed by an 8-byte salt.
+      const [, prefix = '', payload = ''] = /^\{([A-Z0-9]+)\}(.*)$/.exec(stored.secretHash) ?? [];
+      expect(prefix).toBe(policy.hashAlgorithm);
+      const digestBytes = policy.hashAlgorithm === 'SSHA' ? 20 : 32;
+      expect(Buffer.from(payload, 'base64')).toHaveLength(digestBytes + 8);
     }
   }
 };

@@ -282,23 +282,29 @@ describe('password login (POST /nevisidm/api/auth/v1/…/password/login)', () =>
     h.login('password', 'a');
     h.login('password', 'b');
     const locked = objectBody(h.get('password'));
+    expect(locked).toMatchObject({ stateName: 'tmp-locked', failedLoginCount: 2 });
     expectError(h.login('password', GOOD), 401, 'errors.credentialLocked');
     expect(objectBody(h.get('password'))).toEqual(locked);
 
     h.advance(MINUTE);
     h.login('password', 'c');
     const failLocked = objectBody(h.get('password'));
+    expect(failLocked).toMatchObject({ stateName: 'fail-locked', failedLoginCount: 3 });
     expectError(h.login('password', GOOD), 401, 'errors.credentialLocked');
     expect(objectBody(h.get('password'))).toEqual(failLocked);
 
     h.unlock();
     h.patch('password', { stateName: 'disabled' });
     const disabled = objectBody(h.get('password'));
+    expect(disabled).toMatchObject({ stateName: 'disabled', failedLoginCount: 0 });
     expectError(h.login('password', GOOD), 401, 'errors.credentialDisabled');
     expect(objectBody(h.get('password'))).toEqual(disabled);
 
     h.patch('password', { stateName: 'archived' });
+    const archived = objectBody(h.get('password'));
+    expect(archived.stateName).toBe('archived');
     expectError(h.login('password', GOOD), 401, 'errors.credentialDisabled');
+    expect(objectBody(h.get('password'))).toEqual(archived);
 
     const shortLived = { ...defaultPolicy('PwdPolicy', 'short'), credentialLifetime: MINUTE };
     const g = withPassword(GOOD, freshStore([[shortLived, true]]));

@@ -63,6 +63,25 @@ describe('create PUK (POST …/puk)', () => {
     );
     expect(h.send('POST', corePath('puk', '', OTHER), { stateName: 'disabled' }).status).toBe(201);
   });
+
+  it('naming a state on create needs AccessControl.CredentialChangeState as well (the documented PUK case)', () => {
+    const h = new Harness(freshStore([[exposed, true]]));
+    const createOnly = adminWithOnly('AccessControl.CredentialCreate');
+    expectError(h.create('puk', { stateName: 'disabled' }, createOnly), 403, 'errors.forbidden');
+    expectError(h.create('puk', { stateName: 'active' }, createOnly), 403, 'errors.forbidden');
+    expect(h.get('puk').status).toBe(404);
+    const both = adminWithOnly(
+      'AccessControl.CredentialCreate',
+      'AccessControl.CredentialChangeState',
+    );
+    const answer = h.create('puk', { stateName: 'disabled' }, both);
+    expect(answer.status).toBe(201);
+    expect(objectBody(h.get('puk')).stateName).toBe('disabled');
+    // Without a state, Create alone is enough; the default state is active.
+    const other = h.send('POST', corePath('puk', '', OTHER), {}, createOnly);
+    expect(other.status).toBe(201);
+    expect(objectBody(h.send('GET', corePath('puk', '', OTHER))).stateName).toBe('active');
+  });
 });
 
 describe('get PUK (GET …/puk)', () => {
@@ -77,6 +96,28 @@ describe('get PUK (GET …/puk)', () => {
 });
 
 describe('patch PUK (PATCH …/puk)', () => {
+  it('needs AccessControl.CredentialView and CredentialModify; not open to self-admin', () => {
+    const { h } = withPuk();
+    const before = objectBody(h.get('puk'));
+    const change = { stateName: 'disabled', modificationComment: 'off' };
+    for (const principal of [
+      adminWithOnly('AccessControl.CredentialView'),
+      adminWithOnly('AccessControl.CredentialModify'),
+      selfAdmin(),
+    ]) {
+      expectError(h.patch('puk', change, principal), 403, 'errors.forbidden');
+    }
+    expect(objectBody(h.get('puk'))).toEqual(before);
+    const both = adminWithOnly('AccessControl.CredentialView', 'AccessControl.CredentialModify');
+    const answer = h.patch('puk', change, both);
+    expect(answer.status).toBe(200);
+    expect(objectBody(answer)).toMatchObject({
+      stateName: 'disabled',
+      modificationComment: 'off',
+      version: 1,
+    });
+  });
+
   it('validity and state change; 409 for a stale version', () => {
     const { h } = withPuk();
     const body = objectBody(
@@ -129,8 +170,13 @@ describe('PUK login (POST /nevisidm/api/auth/v1/…/puk/login)', () => {
 
   it('a PUK is not single use', () => {
     const { h, plain } = withPuk();
-    h.login('puk', plain);
-    expect(h.get('puk').status).toBe(200);
+    expect(decodes(LoginResponse, h.login('puk', plain).body).statusCode).toBe(5);
+    expect(objectBody(h.get('puk'))).toMatchObject({
+      stateName: 'active',
+      successfulLoginCount: 1,
+    });
+    expect(decodes(LoginResponse, h.login('puk', plain).body).statusCode).toBe(5);
+    expect(objectBody(h.get('puk')).successfulLoginCount).toBe(2);
   });
 });
 

@@ -6,7 +6,7 @@
 import { either as E } from 'fp-ts';
 import { describe, expect, it } from 'vitest';
 import { credentialCodecOfKind } from '../../src/domain/credential.js';
-import { TempStrongPasswordIssuedResponse } from '../../src/domain/responses.js';
+import { LoginResponse, TempStrongPasswordIssuedResponse } from '../../src/domain/responses.js';
 import { defaultPolicy } from '../../src/policy/policy.js';
 import { verifySecret } from '../../src/secret/hash.js';
 import {
@@ -24,6 +24,8 @@ import {
   numberField,
   OTHER,
   objectBody,
+  replayedPuk,
+  replayedTempStrongPassword,
   selfAdmin,
   stringField,
   T0,
@@ -125,10 +127,21 @@ describe('seed: create a temporary strong password (POST …/tempstrong-password
       ticketLen1: 4,
     };
     const h = new Harness(freshStore([[policy, true]]));
-    const fragment = stringField(h.create('tempStrongPassword'), 'tempStrongPassword');
+    const fragment = stringField(
+      h.create('tempStrongPassword', { extId: 'tsp-1' }),
+      'tempStrongPassword',
+    );
     expect(fragment).toHaveLength(6);
+    // The harness draws from seededRandom(1); its first draw is the TSP, so the same
+    // draw replayed gives the out-of-band part the server delivered elsewhere.
+    const { part0, part1 } = replayedTempStrongPassword(policy);
+    expect(fragment).toBe(part0);
+    expect(part1).toHaveLength(4);
     const hash = stringField(h.get('tempStrongPassword'), 'tempStrongPassword');
     expect(verifySecret(fragment, hash)).toEqual(E.right(false));
+    expect(verifySecret(part1, hash)).toEqual(E.right(false));
+    expect(verifySecret(`${part1}${part0}`, hash)).toEqual(E.right(false));
+    expect(verifySecret(`${part0}${part1}`, hash)).toEqual(E.right(true));
   });
 
   it('ticketLen0 = 0: 201 with Location and no body', () => {
@@ -621,6 +634,8 @@ describe('seed: regenerate a PUK (POST …/puk/reset)', () => {
     h.advance(DAY);
     return h;
   };
+  /** The PUK `withPuk` created: the harness's first draw, replayed. */
+  const createdPuk = (): string => replayedPuk(defaultPolicy('PUKPolicy', 'puk-policy'));
 
   it('answers 200 with the credential: resetCount + 1, reason reset, a new hash; every field', () => {
     const h = withPuk();
@@ -648,7 +663,13 @@ describe('seed: regenerate a PUK (POST …/puk/reset)', () => {
       type: 'PUK',
       puk: expect.stringMatching(SSHA256),
     });
-    expect(body.puk).not.toBe(before);
+    // A new secret, not the old one under a new salt: the created PUK verified
+    // against the old hash and verifies no longer, neither by hash nor by login.
+    const old = createdPuk();
+    expect(verifySecret(old, before)).toEqual(E.right(true));
+    expect(verifySecret(old, stringField(answer, 'puk'))).toEqual(E.right(false));
+    // 3: failed, and (tmpLockingThreshold 2) the next failure locks.
+    expect(decodes(LoginResponse, h.login('puk', old).body).statusCode).toBe(3);
     expectWireDates(body);
     decodes(credentialCodecOfKind.puk, body);
   });
@@ -658,7 +679,12 @@ describe('seed: regenerate a PUK (POST …/puk/reset)', () => {
     h.login('puk', 'wrong');
     h.login('puk', 'wrong');
     h.login('puk', 'wrong');
-    expect(objectBody(h.get('puk')).stateName).not.toBe('active');
+    // Defaults 3 / 2 / 60 s strict: the second failure tmp-locks, the third is
+    // refused while locked and counts nothing.
+    expect(objectBody(h.get('puk'))).toMatchObject({
+      stateName: 'tmp-locked',
+      failedLoginCount: 2,
+    });
     const body = objectBody(h.advance(2 * MINUTE).reset('puk'));
     expect(body).toMatchObject({
       stateName: 'active',
@@ -673,7 +699,7 @@ describe('seed: regenerate a PUK (POST …/puk/reset)', () => {
     expect(plain).toMatch(ALPHANUMERIC_30);
     const hash = stringField(h.get('puk'), 'puk');
     expect(verifySecret(plain, hash)).toEqual(E.right(true));
-    expect(stringField(h.login('puk', plain), 'description')).toBeTypeOf('string');
+    expect(decodes(LoginResponse, h.login('puk', plain).body).statusCode).toBe(5);
   });
 
   it('422 errors.maxResetCountReached at the limit; nothing changes', () => {

@@ -14,8 +14,10 @@ import { superAdmin } from '../../src/operations/principal.js';
 import { authBasePath, coreBasePath } from '../../src/operations/route.js';
 import { MemoryStore } from '../../src/operations/store.js';
 import { decodePolicy } from '../../src/policy/decode.js';
-import type { Policy } from '../../src/policy/policy.js';
+import type { Policy, PukPolicy, TempStrongPasswordPolicy } from '../../src/policy/policy.js';
+import { generatePuk, generateTempStrongPassword } from '../../src/secret/generate.js';
 import { seededRandom } from '../../src/secret/random.js';
+import { reveal } from '../../src/secret/redacted.js';
 
 export const SECOND = 1_000;
 export const MINUTE = 60 * SECOND;
@@ -186,4 +188,24 @@ export const storeWithPassword = (policy: 'default' | 'never-locks' = 'default')
   const h = new Harness(freshStore(policy === 'default' ? [] : [[neverLocks, true]]));
   expect(h.create('password', { password: PASSWORD }).status).toBe(201);
   return h.store;
+};
+
+/**
+ * The TSP a fresh `Harness` (seed 1) generates first under `policy`: the same
+ * draw replayed, for the out-of-band part 1 that no answer shows.
+ */
+export const replayedTempStrongPassword = (
+  policy: TempStrongPasswordPolicy,
+  seed = 1,
+): { readonly part0: string; readonly part1: string } => {
+  const parts = generateTempStrongPassword(policy, seededRandom(seed));
+  if (E.isLeft(parts)) expect.fail(parts.left.message);
+  return { part0: reveal(parts.right.part0), part1: reveal(parts.right.part1) };
+};
+
+/** The PUK a fresh `Harness` (seed 1) generates first under `policy`, replayed. */
+export const replayedPuk = (policy: PukPolicy, seed = 1): string => {
+  const puk = generatePuk(policy, seededRandom(seed));
+  if (E.isLeft(puk)) expect.fail(puk.left.message);
+  return reveal(puk.right);
 };

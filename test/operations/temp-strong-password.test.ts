@@ -18,6 +18,7 @@ import {
   MINUTE,
   OTHER,
   objectBody,
+  replayedTempStrongPassword,
   selfAdmin,
   stringField,
 } from './support.js';
@@ -150,13 +151,22 @@ describe('TSP login (POST /nevisidm/api/auth/v1/…/tempstrong-password/login)',
     });
   });
 
-  it('needs both parts when the policy has an out-of-band part', () => {
-    const { h, fragment } = withTsp({
+  it('needs both parts, part 0 followed by part 1, when the policy has an out-of-band part', () => {
+    const policy = {
       ...defaultPolicy('TempStrongPasswordPolicy', 'two'),
       ticketLen0: 5,
       ticketLen1: 5,
-    });
-    expect(decodes(LoginResponse, h.login('tempStrongPassword', fragment).body).statusCode).toBe(3);
+    };
+    const { part0, part1 } = replayedTempStrongPassword(policy);
+    const statusOf = (secret: string) => {
+      const { h, fragment } = withTsp(policy);
+      expect(fragment).toBe(part0);
+      return decodes(LoginResponse, h.login('tempStrongPassword', secret).body).statusCode;
+    };
+    expect(statusOf(part0)).toBe(3);
+    expect(statusOf(part1)).toBe(3);
+    expect(statusOf(`${part1}${part0}`)).toBe(3);
+    expect(statusOf(`${part0}${part1}`)).toBe(5);
   });
 
   it('401 while disabled, counters untouched', () => {

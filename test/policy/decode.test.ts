@@ -519,3 +519,42 @@ describe('hashAlgorithm and its sub-parameters', () => {
     ]);
   });
 });
+
+describe('string-valued parameters (the nevisIDM form), one value kind at a time', () => {
+  const pw = (params: Record<string, unknown>) => decodePolicy('PwdPolicy', 'pw', params);
+
+  it('booleans: "true" and "false" (and typed booleans); anything else is one error naming the field', () => {
+    expect(right(pw({ checkDictionary: 'false' })).policy.checkDictionary).toBe(false);
+    expect(right(pw({ checkDictionary: 'true' })).policy.checkDictionary).toBe(true);
+    expect(right(pw({ allowLoginIdInPassword: false })).policy.allowLoginIdInPassword).toBe(false);
+    for (const bad of ['yes', '', 1, null]) {
+      const r = pw({ checkDictionary: bad });
+      expect(E.isLeft(r), String(bad)).toBe(true);
+      if (E.isLeft(r)) {
+        expect(r.left.errors).toHaveLength(1);
+        expect(r.left.errors[0]?.message).toContain('checkDictionary');
+      }
+    }
+  });
+
+  it('word lists: split at commas and white space, empty words dropped, also in a typed list', () => {
+    expect(right(pw({ dictionary: ' a,,b  c\n\td, ' })).policy.dictionary).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+    expect(right(pw({ dictionary: ['a', '', 'b'] })).policy.dictionary).toEqual(['a', 'b']);
+    expect(right(pw({ dictionary: '' })).policy.dictionary).toEqual([]);
+    expect(E.isLeft(pw({ dictionary: ['a', 1] }))).toBe(true);
+    expect(E.isLeft(pw({ dictionary: 7 }))).toBe(true);
+  });
+
+  it('integers: decimal strings of safe integers', () => {
+    expect(right(pw({ minLength: '12' })).policy.minLength).toBe(12);
+    expect(right(pw({ minLength: 12 })).policy.minLength).toBe(12);
+    for (const bad of ['12.5', 'twelve', '', '9007199254740993']) {
+      expect(E.isLeft(pw({ minLength: bad })), bad).toBe(true);
+    }
+  });
+});

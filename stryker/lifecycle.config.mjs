@@ -1,0 +1,3 @@
+import { folderConfig } from './folders.mjs';
+
+export default folderConfig('lifecycle');

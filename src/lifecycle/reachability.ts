@@ -7,7 +7,7 @@
  */
 import { either as E } from 'fp-ts';
 import type { CredentialKind } from '../domain/credential-type.js';
-import type { Instant } from '../domain/instant.js';
+import { type Instant, latestInstant } from '../domain/instant.js';
 import { type StateName, stateNames } from '../domain/state.js';
 import { type LifecycleTransition, lifecycleTransitions } from './diagram.js';
 import {
@@ -256,14 +256,22 @@ const probeInstants = ({ state, context: c }: Lifecycle): Instant[] => {
   return [...new Set(candidates.filter((at) => at >= c.lastModified))].sort((a, b) => a - b);
 };
 
-/** Every event type at `at`; `admin.update` asks for each state and for a new comment. */
+/**
+ * Every event type at `at`; `admin.update` asks for each state, for a new
+ * comment, and for a validity that runs to the latest instant (an
+ * administrator may extend an expired or short-lived credential, after which
+ * its logins count again).
+ */
 const probeEvents = (lifecycle: Lifecycle, at: Instant): LifecycleEvent[] => {
-  const comment = `${lifecycle.context.modificationComment ?? ''}+`;
+  const { modificationComment, validity } = lifecycle.context;
+  const comment = `${modificationComment ?? ''}+`;
+  const extended = { from: validity.from, to: latestInstant };
   return lifecycleEventTypes.flatMap((type): LifecycleEvent[] =>
     type === 'admin.update'
       ? [
           ...stateNames.map((stateName): LifecycleEvent => ({ type, at, stateName })),
           { type, at, modificationComment: comment },
+          ...(validity.to < latestInstant ? [{ type, at, validity: extended } as const] : []),
         ]
       : [{ type, at }],
   );

@@ -286,3 +286,35 @@ describe('reachability properties', () => {
     },
   );
 });
+
+describe('an administrator extending the validity', () => {
+  it('lets a credential created with lifetime 0 log in after a temporary lock ends', () => {
+    // The spec: admin.update may set a new validity; inside it, a login after
+    // the lock time has passed succeeds (tmp-locked → the state before the lock).
+    const rules: LifecycleRules = {
+      ...defaultRules('password'),
+      credentialLifetime: 0,
+      tmpLockingThreshold: 1,
+      tmpLockingDuration: 1_000,
+      initialPwchangeRequired: false,
+    };
+    const created = createLifecycle({ kind: 'password', rules, stateName: 'active', at: 0 });
+    if (E.isLeft(created)) throw new Error('create');
+    let lifecycle: Lifecycle = created.right;
+    const events = [
+      { type: 'admin.update', at: 0, validity: { from: 0, to: 10 * DAY } },
+      { type: 'login.failed', at: 0 },
+    ] as const;
+    for (const event of events) {
+      const r = applyEvent(lifecycle, event);
+      if (E.isLeft(r)) throw new Error(event.type);
+      lifecycle = r.right.lifecycle;
+    }
+    expect(lifecycle.state).toBe('tmp-locked');
+    const success = { type: 'login.succeeded', at: 60_000 } as const;
+    const taken = transitionsTaken(lifecycle, success).map((t) => t.id);
+    expect(taken.some((id) => id.startsWith('tmp-locked:login.succeeded'))).toBe(true);
+    const found = new Set(reachable('password', rules).map((t) => t.id));
+    for (const id of taken) expect(found).toContain(id);
+  });
+});

@@ -8,14 +8,14 @@
  * @packageDocumentation
  */
 import { either as E } from 'fp-ts';
-import * as t from 'io-ts';
+import type * as t from 'io-ts';
 import { CredentialKind, credentialKinds } from '../domain/credential-type.js';
 import { ErrorCode, isPlainObject, validationEntries } from '../domain/errors.js';
 import { extIdExpectation, isExtId } from '../domain/ext-id.js';
 import { isInstant } from '../domain/instant.js';
-import { LifecycleValue } from '../lifecycle/value.js';
 import type { Json, JsonObject } from '../operations/answer.js';
 import type { PolicyBook } from '../operations/policy-book.js';
+import { StoredCredentialCodec } from '../operations/stored-credential.js';
 import type { StoredCredential, UserCredentials, UserRecord } from '../operations/user.js';
 import {
   PasswordPolicy,
@@ -84,19 +84,6 @@ export const encodeSnapshot = (snapshot: StoreSnapshot): JsonObject => ({
     userExtId: owner.userExtId,
   })),
 });
-
-const StoredCredentialCodec = t.intersection([
-  t.type({
-    kind: CredentialKind,
-    extId: t.string,
-    policyExtId: t.string,
-    secretHash: t.string,
-    lifecycle: LifecycleValue,
-    createdBy: t.string,
-    modifiedBy: t.string,
-  }),
-  t.partial({ identification: t.string, context: t.string, history: t.array(t.string) }),
-]);
 
 const credentialFields = new Set([
   'kind',

@@ -23,6 +23,7 @@ export * from './requirements.js';
 export * from './resource.js';
 export * from './route.js';
 export * from './store.js';
+export * from './stored-credential.js';
 export * from './temp-strong-password.js';
 export * from './ticket.js';
 export * from './user.js';

@@ -7,39 +7,22 @@
  */
 import { either as E } from 'fp-ts';
 import * as t from 'io-ts';
-import { CredentialKind, credentialKinds } from '../domain/credential-type.js';
-import { LifecycleValue } from '../lifecycle/value.js';
+import { credentialKinds } from '../domain/credential-type.js';
 import type { ClockSetting } from '../mock/clock.js';
 import type { PolicyBook } from '../operations/policy-book.js';
+import { StoredCredentialCodec } from '../operations/stored-credential.js';
 import type { StoredCredential, UserRecord } from '../operations/user.js';
 import { Policy } from '../policy/policy.js';
-
-const StoredCredentialShape = t.intersection([
-  t.type({
-    kind: CredentialKind,
-    extId: t.string,
-    policyExtId: t.string,
-    secretHash: t.string,
-    lifecycle: LifecycleValue,
-    createdBy: t.string,
-    modifiedBy: t.string,
-  }),
-  t.partial({
-    identification: t.string,
-    context: t.string,
-    history: t.readonlyArray(t.string),
-  }),
-]);
 
 const UserRecordShape = t.intersection([
   t.type({
     clientExtId: t.string,
     userExtId: t.string,
     credentials: t.partial({
-      password: StoredCredentialShape,
-      tempStrongPassword: StoredCredentialShape,
-      ticket: StoredCredentialShape,
-      puk: StoredCredentialShape,
+      password: StoredCredentialCodec,
+      tempStrongPassword: StoredCredentialCodec,
+      ticket: StoredCredentialCodec,
+      puk: StoredCredentialCodec,
     }),
   }),
   t.partial({ loginId: t.string }),

@@ -191,7 +191,7 @@ export class PostgresStore implements MockStore {
    * await migrate(db); // 1
    * const store = new PostgresStore(db);
    * await store.save({ clientExtId: 'demo', userExtId: 'alice', credentials: {} }, undefined); // 'saved'
-   * const read = await store.exclusive('demo', 'alice', (scoped) => scoped.load('demo', 'alice'));
+   * const read = await store.exclusive('demo', 'alice', async (scoped) => scoped.load('demo', 'alice'));
    * read.stored?.revision; // 1
    */
   exclusive<T>(

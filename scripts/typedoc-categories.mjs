@@ -54,7 +54,12 @@ export const categories = {
   server: { default: 'Command line', files: { 'node.ts': 'Node server' } },
   postgres: {
     default: 'PostgreSQL store',
-    files: { 'sql.ts': 'SQL port', 'connect.ts': 'SQL port', 'schema.ts': 'Schema' },
+    files: {
+      'sql.ts': 'SQL port',
+      'connect.ts': 'SQL port',
+      'pglite.ts': 'SQL port',
+      'schema.ts': 'Schema',
+    },
   },
   testing: {
     default: 'Conformance',

@@ -58,8 +58,9 @@ interface PgModule {
  *
  * @example
  * import { connectPostgres } from 'credential-lifecycle/postgres';
- * const db = await connectPostgres('postgres://postgres@127.0.0.1:5432/postgres', { max: 4 });
- * (await db.query('SELECT 1 AS one')).rows; // [{ one: 1 }]
+ * // Nothing listens on port 1, so the pool's first query is refused (a 503 for the shell).
+ * const db = await connectPostgres('postgres://postgres@127.0.0.1:1/postgres', { max: 4 });
+ * await db.query('SELECT 1 AS one').catch((error) => error.code); // 'ECONNREFUSED'
  * await db.end();
  */
 export const connectPostgres = async (

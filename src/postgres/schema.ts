@@ -115,8 +115,9 @@ export const schemaVersion = migrations.length;
  * version afterwards. Idempotent.
  *
  * @example
- * import { migrate, type SqlDatabase } from 'credential-lifecycle/postgres';
- * declare const db: SqlDatabase;
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { migrate, pgliteDatabase } from 'credential-lifecycle/postgres';
+ * const db = pgliteDatabase(new PGlite());
  * await migrate(db); // 1
  * await migrate(db, { schema: 'mock_b' }); // 1
  */

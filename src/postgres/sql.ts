@@ -125,8 +125,9 @@ export const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
  * failed is closed rather than handed back.
  *
  * @example
- * import { inTransaction, type SqlDatabase } from 'credential-lifecycle/postgres';
- * declare const db: SqlDatabase;
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { inTransaction, pgliteDatabase } from 'credential-lifecycle/postgres';
+ * const db = pgliteDatabase(new PGlite());
  * await inTransaction(db, async (session) => (await session.query('SELECT 1 AS one')).rows[0]); // { one: 1 }
  */
 export const inTransaction = async <T>(

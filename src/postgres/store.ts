@@ -114,14 +114,14 @@ const save = async (
  * (503); a row that does not decode rejects with an error (a defect).
  *
  * @example
- * import { MockServer } from 'credential-lifecycle/mock';
- * import { connectPostgres, migrate, PostgresStore } from 'credential-lifecycle/postgres';
- * const db = await connectPostgres('postgres://postgres@127.0.0.1:5432/postgres');
- * await migrate(db);
- * const mock = new MockServer({ store: new PostgresStore(db) });
- * (await mock.handle({ method: 'PUT', path: '/__mock/users/demo/alice', headers: {}, bodyText: undefined })).status;
- * // 204
- * await db.end();
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { applyFixture, MockServer } from 'credential-lifecycle/mock';
+ * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+ * const db = pgliteDatabase(new PGlite()); // or: await connectPostgres(url)
+ * await migrate(db); // 1
+ * const store = new PostgresStore(db);
+ * await applyFixture(new MockServer({ store }), { clients: { demo: { users: { alice: {} } } } });
+ * (await store.listUsers('demo')).map((user) => user.userExtId); // ['alice']
  */
 export class PostgresStore implements MockStore {
   readonly #db: SqlDatabase;
@@ -136,9 +136,9 @@ export class PostgresStore implements MockStore {
    * The schema this store's tables are in.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * new PostgresStore(db, { schema: 'mock_a' }).schema; // 'mock_a'
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * new PostgresStore(pgliteDatabase(new PGlite()), { schema: 'mock_a' }).schema; // 'mock_a'
    */
   get schema(): string {
     return this.#tables.schema;
@@ -148,9 +148,12 @@ export class PostgresStore implements MockStore {
    * The user's record with its revision, and the client's policies.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * (await new PostgresStore(db).load('demo', 'nobody')).stored; // undefined
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * (await store.load('demo', 'nobody')).stored; // undefined
    */
   load(clientExtId: string, userExtId: string): Promise<UserView> {
     return load(this.#db, this.#tables, clientExtId, userExtId);
@@ -161,8 +164,10 @@ export class PostgresStore implements MockStore {
    * such user yet); otherwise writes nothing and answers `conflict`.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
    * const store = new PostgresStore(db);
    * const alice = { clientExtId: 'demo', userExtId: 'alice', credentials: {} };
    * await store.save(alice, undefined); // 'saved'
@@ -180,11 +185,14 @@ export class PostgresStore implements MockStore {
    * is answered that was not committed.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
    * const store = new PostgresStore(db);
-   * await store.exclusive('demo', 'alice', async (scoped) => (await scoped.load('demo', 'alice')).stored?.revision);
-   * // the revision, read under the lock
+   * await store.save({ clientExtId: 'demo', userExtId: 'alice', credentials: {} }, undefined); // 'saved'
+   * const read = await store.exclusive('demo', 'alice', async (scoped) => scoped.load('demo', 'alice'));
+   * read.stored?.revision; // 1
    */
   exclusive<T>(
     clientExtId: string,
@@ -209,9 +217,12 @@ export class PostgresStore implements MockStore {
    * The users of a client, in the order they were added.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * await new PostgresStore(db).listUsers('nobody'); // []
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * await store.listUsers('nobody'); // []
    */
   async listUsers(clientExtId: string): Promise<readonly UserRecord[]> {
     const { rows } = await guarded(() =>
@@ -227,9 +238,12 @@ export class PostgresStore implements MockStore {
    * The client's policies (the four defaults for a client never seen).
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * (await new PostgresStore(db).policies('nobody')).policies.size; // 4
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * (await store.policies('nobody')).policies.size; // 4
    */
   async policies(clientExtId: string): Promise<PolicyBook> {
     const { rows } = await guarded(() =>
@@ -248,10 +262,14 @@ export class PostgresStore implements MockStore {
    * in one transaction (the client's row locked while it changes).
    *
    * @example
+   * import { PGlite } from '@electric-sql/pglite';
    * import { defaultPolicy } from 'credential-lifecycle';
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * await new PostgresStore(db).putPolicy('demo', defaultPolicy('PUKPolicy', 'strict-puk'), true);
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * await store.putPolicy('demo', defaultPolicy('PUKPolicy', 'strict-puk'), true);
+   * (await store.policies('demo')).policies.has('strict-puk'); // true
    */
   putPolicy(clientExtId: string, policy: Policy, isDefault: boolean): Promise<void> {
     const { clients } = this.#tables;
@@ -280,9 +298,13 @@ export class PostgresStore implements MockStore {
    * Remembers a self-admin token, by its SHA-256.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * await new PostgresStore(db).putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * await store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * await store.tokenOwner('t-1'); // { clientExtId: 'demo', userExtId: 'alice' }
    */
   async putToken(token: string, owner: TokenOwner): Promise<void> {
     await guarded(() =>
@@ -300,9 +322,12 @@ export class PostgresStore implements MockStore {
    * The user a token stands for, or `undefined`.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * await new PostgresStore(db).tokenOwner('unknown'); // undefined
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * await store.tokenOwner('unknown'); // undefined
    */
   async tokenOwner(token: string): Promise<TokenOwner | undefined> {
     const { rows } = await guarded(() =>
@@ -321,9 +346,12 @@ export class PostgresStore implements MockStore {
    * The clock's setting (at rest until the control API changes it).
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * await new PostgresStore(db).clock(); // { offset: 0 }
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * await store.clock(); // { offset: 0 }
    */
   async clock(): Promise<ClockSetting> {
     const { rows } = await guarded(() =>
@@ -340,9 +368,12 @@ export class PostgresStore implements MockStore {
    * locked) and answers the new setting.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * await new PostgresStore(db).changeClock({ freeze: 1_000 }); // { frozenAt: 1_000, offset: 0 }
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * await store.changeClock({ freeze: 1_000 }); // { frozenAt: 1_000, offset: 0 }
    */
   changeClock(change: ClockChange): Promise<ClockSetting> {
     const { clock } = this.#tables;
@@ -369,9 +400,14 @@ export class PostgresStore implements MockStore {
    * keep counting on.
    *
    * @example
-   * import { PostgresStore, type SqlDatabase } from 'credential-lifecycle/postgres';
-   * declare const db: SqlDatabase;
-   * await new PostgresStore(db).clear();
+   * import { PGlite } from '@electric-sql/pglite';
+   * import { migrate, pgliteDatabase, PostgresStore } from 'credential-lifecycle/postgres';
+   * const db = pgliteDatabase(new PGlite());
+   * await migrate(db); // 1
+   * const store = new PostgresStore(db);
+   * await store.putToken('t-1', { clientExtId: 'demo', userExtId: 'alice' });
+   * await store.clear();
+   * await store.tokenOwner('t-1'); // undefined
    */
   async clear(): Promise<void> {
     const t = this.#tables;

@@ -5,8 +5,9 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { connectPostgres } from '../../src/postgres/connect.js';
+import { pgliteDatabase } from '../../src/postgres/pglite.js';
 import { migrate } from '../../src/postgres/schema.js';
-import type { SqlDatabase, SqlResult, SqlSession } from '../../src/postgres/sql.js';
+import type { SqlDatabase } from '../../src/postgres/sql.js';
 
 /** A database for one test file, migrated in `schema`. */
 export interface TestDatabase {
@@ -27,48 +28,6 @@ export const databaseUrl = (): string | undefined => {
 /** A schema name nobody else uses. */
 export const freshSchema = (prefix: string): string =>
   `${prefix}_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
-
-/**
- * PGlite as a {@link SqlDatabase}: it has one connection, so a session (a
- * transaction) holds it alone and every other statement waits for it.
- */
-export const pgliteDatabase = (lite: PGlite): SqlDatabase => {
-  let tail: Promise<void> = Promise.resolve();
-  const acquire = (): Promise<() => void> => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const ready = tail.then(() => release);
-    tail = tail.then(() => held);
-    return ready;
-  };
-  const query = async (text: string, values?: unknown[]): Promise<SqlResult> => {
-    const result = await lite.query<Record<string, unknown>>(text, values);
-    return { rows: result.rows };
-  };
-  return {
-    query: async (text, values) => {
-      const release = await acquire();
-      try {
-        return await query(text, values);
-      } finally {
-        release();
-      }
-    },
-    connect: async (): Promise<SqlSession> => {
-      const release = await acquire();
-      let released = false;
-      return {
-        query,
-        release: () => {
-          if (!released) release();
-          released = true;
-        },
-      };
-    },
-  };
-};
 
 /** Opens the file's database (PGlite, or DATABASE_URL) and migrates a fresh schema. */
 export const openTestDatabase = async (prefix: string): Promise<TestDatabase> => {

@@ -6,36 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/server/cli-command.js';
-import { runCli } from '../../src/server/command.js';
 import { controlPath, inProcessSystem } from '../../src/testing/index.js';
-
-/** Runs `credential-lifecycle serve …` in process until `stop` is called. */
-const startCli = (args: readonly string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  let stop: (signal: string) => void = () => {};
-  const stopped = new Promise<string>((resolve) => {
-    stop = resolve;
-  });
-  const io: CliIo = {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    env: {},
-    stopped: () => stopped,
-  };
-  const exit = runCli(['serve', ...args], io);
-  const url = async (): Promise<string> => {
-    for (let i = 0; i < 200; i++) {
-      const found = out.find((l) => l.includes('listening on'))?.match(/http:\/\/\S+/)?.[0];
-      if (found !== undefined) return found;
-      const code = await Promise.race([exit, new Promise((r) => setTimeout(r, 25))]);
-      if (typeof code === 'number') throw new Error(`exited ${code}: ${err.join('\n')}`);
-    }
-    throw new Error('the server did not start');
-  };
-  return { err, exit, url, stop: () => stop('SIGTERM') };
-};
+import { startCli } from './serve-cli.js';
 
 const write = (name: string, content: unknown): string => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'snapshot-')), name);

@@ -6,21 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/server/cli-command.js';
 import { cliCommands, runCli } from '../../src/server/command.js';
 import { repoRoot } from '../docs/snippets.js';
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: {},
-    stopped: () => new Promise(() => {}),
-  };
-  return { out, err, io };
-};
+import { captureIo as capture } from './support.js';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
   version: string;
